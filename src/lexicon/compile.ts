@@ -1,0 +1,142 @@
+import type { Category, Language, Stage } from '../types.js';
+import { CATEGORY_STAGE, LANGUAGES } from '../types.js';
+import { normalizeWord } from '../text/normalize.js';
+import { ScamscanError } from '../errors.js';
+import { parsePhrase, PatternError, phraseKey, type Step } from './pattern.js';
+import type { LanguageProfile, LexiconFile, Model } from './schema.js';
+
+/** Validated lexicon data, as read from files (or built in memory by a library user). */
+export interface LexiconSet {
+  files: Array<{ path: string; data: LexiconFile }>;
+  profiles: Partial<Record<Language, LanguageProfile>>;
+  model: Model;
+}
+
+export interface CompiledEntry {
+  id: string;
+  category: Category;
+  stage: Stage | null;
+  weight: number;
+  note: string;
+  source: string;
+  language: Language | 'any';
+}
+
+export interface CompiledPattern {
+  entry: CompiledEntry;
+  steps: Step[];
+}
+
+/** Patterns indexed by the key of their first word, for one language. */
+export interface Matcher {
+  byKey: Map<string, CompiledPattern[]>;
+  /** Patterns whose first word is a prefix or a shape: tried at every word. */
+  always: CompiledPattern[];
+}
+
+export interface LanguageRules {
+  stopwords: Set<string>;
+  fillers: Set<string>;
+  negators: Matcher;
+  reported: Matcher;
+  clauseBreaks: Matcher;
+}
+
+export interface CompiledLexicons {
+  matchers: Record<Language, Matcher>;
+  rules: Record<Language, LanguageRules>;
+  entries: Map<string, CompiledEntry & { examples: string[]; counterExamples: string[] }>;
+  model: Model;
+}
+
+export const keyOf = (kind: 'stem' | 'form', value: string) => (kind === 'stem' ? 's:' : 'f:') + value;
+
+function emptyMatcher(): Matcher {
+  return { byKey: new Map(), always: [] };
+}
+
+function addPattern(matcher: Matcher, pattern: CompiledPattern): void {
+  const first = pattern.steps[0]!;
+  if (first.atoms.some((a) => a.kind === 'prefix' || a.kind === 'shape')) {
+    matcher.always.push(pattern);
+    return;
+  }
+  for (const atom of first.atoms) {
+    const key = keyOf(atom.kind as 'stem' | 'form', atom.value);
+    const list = matcher.byKey.get(key);
+    if (list) list.push(pattern);
+    else matcher.byKey.set(key, [pattern]);
+  }
+}
+
+function wordMatcher(words: string[], language: Language, what: string): Matcher {
+  const matcher = emptyMatcher();
+  const entry: CompiledEntry = { id: what, category: 'counter', stage: null, weight: 0, note: what, source: what, language };
+  for (const w of words) {
+    try {
+      addPattern(matcher, { entry, steps: parsePhrase(w, language) });
+    } catch (e) {
+      throw new ScamscanError(`${what}: "${w}": ${(e as Error).message}`, `lexicons/${language}/language.json`);
+    }
+  }
+  return matcher;
+}
+
+/** Compiles validated lexicon data once into per-language matchers. Throws ScamscanError naming file and entry. */
+export function compileLexicons(set: LexiconSet): CompiledLexicons {
+  const matchers = { en: emptyMatcher(), fr: emptyMatcher() } as Record<Language, Matcher>;
+  const entries: CompiledLexicons['entries'] = new Map();
+  const seenPhrase = new Map<string, string>();
+  const ids = new Map<string, string>();
+
+  // Later files override entries with the same id (custom lexicons after built-in ones).
+  for (const { path, data } of set.files) for (const e of data.entries) ids.set(e.id, path);
+
+  for (const { path, data } of set.files) {
+    const category = data.category as Category;
+    data.entries.forEach((e, i) => {
+      if (ids.get(e.id) !== path) return;
+      if (entries.has(e.id)) throw new ScamscanError(`entries[${i}]: id "${e.id}" is already used in this file`, path);
+      const entry: CompiledEntry = {
+        id: e.id,
+        category,
+        stage: CATEGORY_STAGE[category],
+        weight: e.weight,
+        note: e.note,
+        source: path,
+        language: data.language,
+      };
+      entries.set(e.id, { ...entry, examples: e.examples, counterExamples: e.counterExamples ?? [] });
+      const targets = data.language === 'any' ? LANGUAGES : [data.language];
+      e.phrases.forEach((phrase, j) => {
+        const where = `entries[${i}].phrases[${j}]`;
+        let steps: Step[];
+        try {
+          steps = parsePhrase(phrase, data.language);
+        } catch (err) {
+          if (err instanceof PatternError) throw new ScamscanError(`${where}: "${phrase}": ${err.message}`, path);
+          throw err;
+        }
+        const key = `${data.language}|${phraseKey(steps)}`;
+        const other = seenPhrase.get(key);
+        if (other) throw new ScamscanError(`${where}: "${phrase}" is already in entry ${other}`, path);
+        seenPhrase.set(key, e.id);
+        for (const lang of targets) addPattern(matchers[lang], { entry, steps });
+      });
+    });
+  }
+
+  const rules = {} as Record<Language, LanguageRules>;
+  for (const lang of LANGUAGES) {
+    const p = set.profiles[lang];
+    if (!p) throw new ScamscanError(`no language profile for "${lang}"`, `lexicons/${lang}/language.json`);
+    rules[lang] = {
+      stopwords: new Set(p.stopwords.map(normalizeWord)),
+      fillers: new Set(p.fillers.map(normalizeWord)),
+      negators: wordMatcher(p.negators, lang, 'negators'),
+      reported: wordMatcher(p.reported, lang, 'reported'),
+      clauseBreaks: wordMatcher(p.clauseBreaks, lang, 'clauseBreaks'),
+    };
+  }
+  return { matchers, rules, entries, model: set.model };
+}

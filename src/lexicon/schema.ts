@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { CATEGORIES, STAGES } from '../types.js';
+
+const phrase = z.string().trim().min(1, 'a phrase cannot be empty').max(200, 'a phrase is at most 200 characters');
+const sentence = z.string().trim().min(1, 'an example cannot be empty');
+
+export const entrySchema = z.strictObject({
+  id: z.string().regex(/^[a-z]{2,3}\.[a-z_]+\.[a-z0-9][a-z0-9-]*$/, 'an id looks like en.payment.gift-card'),
+  phrases: z.array(phrase).min(1, 'an entry needs at least one phrase'),
+  weight: z.number().min(0).max(1),
+  note: z.string().trim().min(1, 'say why this is evidence'),
+  examples: z.array(sentence).min(1, 'an entry needs at least one example sentence that matches'),
+  counterExamples: z.array(sentence).optional(),
+});
+
+export const lexiconFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  category: z.enum(CATEGORIES as [string, ...string[]]),
+  language: z.enum(['en', 'fr', 'any']),
+  description: z.string().optional(),
+  entries: z.array(entrySchema),
+});
+
+const wordList = z.array(z.string().trim().min(1));
+export const languageProfileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  language: z.enum(['en', 'fr']),
+  stopwords: wordList.min(10),
+  fillers: wordList,
+  negators: wordList,
+  reported: wordList,
+  clauseBreaks: wordList,
+});
+
+const stageRecord = z.strictObject(Object.fromEntries(STAGES.map((s) => [s, z.number()])) as Record<(typeof STAGES)[number], z.ZodNumber>);
+export const modelSchema = z.strictObject({
+  $schema: z.string().optional(),
+  note: z.string().optional(),
+  intercept: z.number(),
+  stageWeights: stageRecord,
+  /** Log-odds added per stage seen beyond the first. */
+  extraStage: z.number(),
+  /** Log-odds removed per unit of counter-signal score. */
+  counter: z.number().min(0),
+  /** Fraction of the counter-signal kept when live access and payment evidence are both present. */
+  counterGuard: z.number().min(0).max(1),
+  /** Score at which a stage counts as seen. */
+  stageSeen: z.number().min(0).max(1),
+  /** How fast repeated findings of one category fade: the k-th strongest counts decay^k. */
+  decay: z.number().gt(0).max(1),
+  modifiers: z.strictObject({ negated: z.number().min(0).max(1), reported: z.number().min(0).max(1), receiver: z.number().min(0).max(1) }),
+  thresholds: z.strictObject({ scam: z.number().min(0).max(1), suspicious: z.number().min(0).max(1) }),
+});
+
+export type LexiconEntry = z.infer<typeof entrySchema>;
+export type LexiconFile = z.infer<typeof lexiconFileSchema>;
+export type LanguageProfile = z.infer<typeof languageProfileSchema>;
+export type Model = z.infer<typeof modelSchema>;

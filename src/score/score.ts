@@ -1,0 +1,111 @@
+import type { Category, Stage, Verdict } from '../types.js';
+import { CATEGORIES, CATEGORY_STAGE, STAGES } from '../types.js';
+import type { Model } from '../lexicon/schema.js';
+
+export interface Evidence {
+  category: Category;
+  /** Weight after modifiers, 0..1. */
+  effective: number;
+}
+
+export interface Score {
+  score: number;
+  verdict: Verdict;
+  categories: Record<Category, number>;
+  stages: Record<Stage, number>;
+  stagesSeen: Stage[];
+  /** Log-odds each evidence item added, in input order (negative for counter-signals). */
+  contributions: number[];
+  logit: number;
+}
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * Noisy-OR with fading repeats: the strongest item counts fully, the k-th strongest decay^k, so ten
+ * mentions of one thing never add up to proof. Returns the score and each item's share of it.
+ */
+function combine(items: Array<{ index: number; effective: number }>, decay: number): { value: number; shares: Map<number, number> } {
+  const sorted = [...items].sort((a, b) => b.effective - a.effective);
+  let miss = 1;
+  const terms = new Map<number, number>();
+  sorted.forEach((item, k) => {
+    const term = item.effective * decay ** k;
+    terms.set(item.index, term);
+    miss *= 1 - term;
+  });
+  const value = 1 - miss;
+  const total = [...terms.values()].reduce((a, b) => a + b, 0);
+  const shares = new Map<number, number>();
+  for (const [index, term] of terms) shares.set(index, total > 0 ? (value * term) / total : 0);
+  return { value, shares };
+}
+
+export function verdictFor(score: number, model: Model): Verdict {
+  if (score >= model.thresholds.scam) return 'scam';
+  if (score >= model.thresholds.suspicious) return 'suspicious';
+  return 'clean';
+}
+
+/** The stage scores and counter-signal score: the features the final combination weighs. */
+export function features(evidence: Evidence[], decay: number) {
+  const byCategory = new Map<Category, Array<{ index: number; effective: number }>>();
+  evidence.forEach((e, index) => {
+    if (e.effective <= 0) return;
+    const list = byCategory.get(e.category) ?? [];
+    list.push({ index, effective: e.effective });
+    byCategory.set(e.category, list);
+  });
+  const categories = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
+  const shares = new Map<number, number>();
+  for (const [category, items] of byCategory) {
+    const c = combine(items, decay);
+    categories[category] = c.value;
+    for (const [i, s] of c.shares) shares.set(i, s);
+  }
+  // A stage is as strong as the noisy-OR of its categories (payment and credentials share a stage).
+  const stages = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
+  const stageOf = (s: Stage) => CATEGORIES.filter((c) => CATEGORY_STAGE[c] === s);
+  for (const s of STAGES) stages[s] = 1 - stageOf(s).reduce((miss, c) => miss * (1 - categories[c]), 1);
+  return { categories, stages, counter: categories.counter, shares };
+}
+
+/** Findings in, score out: every point of the log-odds is attributed to the evidence behind it. */
+export function score(evidence: Evidence[], model: Model): Score {
+  const { categories, stages, counter, shares } = features(evidence, model.decay);
+  const stagesSeen = STAGES.filter((s) => stages[s] >= model.stageSeen);
+  // Counter-signals lower the score but never erase live remote access together with payment.
+  const guarded = stages.access >= model.stageSeen && stages.payment >= model.stageSeen;
+  const counterWeight = model.counter * (guarded ? model.counterGuard : 1);
+
+  const stageTerms = Object.fromEntries(STAGES.map((s) => [s, model.stageWeights[s] * stages[s]])) as Record<Stage, number>;
+  const extra = model.extraStage * Math.max(0, stagesSeen.length - 1);
+  const logit = model.intercept + STAGES.reduce((z, s) => z + stageTerms[s], 0) + extra - counterWeight * counter;
+
+  // Attribution: a stage's term (and its share of the multi-stage bonus) is split over its evidence
+  // in proportion to each item's share of the category, and each category's part of the stage.
+  const seenTotal = stagesSeen.reduce((t, s) => t + stages[s], 0);
+  const contributions = evidence.map((e, i) => {
+    const share = shares.get(i) ?? 0;
+    if (share === 0) return 0;
+    const stage = CATEGORY_STAGE[e.category];
+    if (!stage) return round(-counterWeight * share);
+    const categoryTotal = CATEGORIES.filter((c) => CATEGORY_STAGE[c] === stage).reduce((t, c) => t + categories[c], 0);
+    const ofStage = categoryTotal > 0 ? share / categoryTotal : 0;
+    const bonus = stagesSeen.includes(stage) && seenTotal > 0 ? (extra * stages[stage]) / seenTotal : 0;
+    return round((stageTerms[stage] + bonus) * ofStage);
+  });
+
+  const value = round(sigmoid(logit));
+  const r = (rec: Record<string, number>) => Object.fromEntries(Object.entries(rec).map(([k, v]) => [k, round(v)]));
+  return {
+    score: value,
+    verdict: verdictFor(value, model),
+    categories: r(categories) as Record<Category, number>,
+    stages: r(stages) as Record<Stage, number>,
+    stagesSeen,
+    contributions,
+    logit,
+  };
+}

@@ -1,0 +1,124 @@
+import type { Transcript, Utterance } from '../types.js';
+
+/** Role words that mark a speaker label even when used once. */
+const ROLES = new Set(
+  `agent caller customer client cliente technician technicien technicienne tech support operator operateur operatrice
+  speaker interlocuteur interlocutrice locuteur suspect innocent victim victime scammer arnaqueur escroc representative rep
+  user utilisateur utilisatrice host guest interviewer conseiller conseillere advisor adviser employee employe banque bank
+  mom dad maman papa`.split(/\s+/),
+);
+
+const TIME = String.raw`(?:[\[(]?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d{1,3})?[\])]?\s+)`;
+/** A label at the start of a line: optional time, then `[Name]`, `<Name>` or `Name:` (`Name :` in French). */
+const LINE_LABEL = new RegExp(
+  String.raw`^\s*${TIME}?(?:\[([^\]\n]{1,40})\]\s*:?|<([^>\n]{1,40})>\s*:?|([\p{L}][\p{L}\p{N}'’ ._-]{0,38}?)\s?:)(?=\s|$)\s*`,
+  'u',
+);
+/** A label inside a line, after the end of a sentence: `... today. Innocent: ...`. */
+const INLINE_LABEL = /(?<=[.!?…"”»)]\s{1,4}|^\s*)([\p{L}][\p{L}\p{N}'’ ._-]{0,38}?)\s?:(?=\s)/gu;
+
+const SENTENCE_END = /[.!?…]+["”»)]*(?=\s+)/gu;
+
+function plausibleName(name: string): boolean {
+  const words = name.trim().split(/\s+/);
+  return words.length <= 4 && !/^\d+$/.test(name.trim()) && !/https?$/i.test(name);
+}
+
+function roleWord(name: string): boolean {
+  const first = name.trim().split(/\s+/)[0]!.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+  return ROLES.has(first);
+}
+
+interface Line {
+  text: string;
+  offset: number;
+}
+
+function splitLines(source: string): Line[] {
+  const lines: Line[] = [];
+  const re = /\r\n|\r|\n/g;
+  let start = 0;
+  for (const m of source.matchAll(re)) {
+    lines.push({ text: source.slice(start, m.index), offset: start });
+    start = m.index + m[0].length;
+  }
+  lines.push({ text: source.slice(start), offset: start });
+  return lines;
+}
+
+/** Labels used often enough (or named by role) to be speakers rather than words followed by a colon. */
+function speakerLabels(lines: Line[]): Set<string> {
+  const counts = new Map<string, number>();
+  const bump = (name: string) => counts.set(name, (counts.get(name) ?? 0) + 1);
+  for (const line of lines) {
+    const m = LINE_LABEL.exec(line.text);
+    const name = m?.[4] ?? m?.[5] ?? m?.[6];
+    if (name && plausibleName(name)) bump(name.trim());
+    for (const im of line.text.matchAll(INLINE_LABEL)) if (im.index > 0 && plausibleName(im[1]!)) bump(im[1]!.trim());
+  }
+  return new Set([...counts].filter(([name, n]) => n >= 2 || roleWord(name)).map(([name]) => name));
+}
+
+function sentences(text: string, offset: number): Array<{ text: string; offset: number }> {
+  const out: Array<{ text: string; offset: number }> = [];
+  let start = 0;
+  const push = (end: number) => {
+    const raw = text.slice(start, end);
+    const lead = raw.length - raw.trimStart().length;
+    const body = raw.trim();
+    if (body) out.push({ text: body, offset: offset + start + lead });
+  };
+  for (const m of text.matchAll(SENTENCE_END)) {
+    push(m.index + m[0].length);
+    start = m.index + m[0].length;
+  }
+  push(text.length);
+  return out;
+}
+
+/** Reads plain text: speaker-labelled lines, several labelled turns on one line, or unlabelled prose. */
+export function readPlain(source: string): Transcript {
+  const lines = splitLines(source);
+  const labels = speakerLabels(lines);
+  const utterances: Utterance[] = [];
+  const add = (speaker: string | null, text: string, offset: number, start?: number) => {
+    const lead = text.length - text.trimStart().length;
+    const body = text.trim();
+    if (!body) return;
+    const u: Utterance = { index: utterances.length + 1, speaker, text: body, offset: offset + lead };
+    if (start !== undefined) u.start = start;
+    utterances.push(u);
+  };
+
+  let speaker: string | null = null;
+  for (const line of lines) {
+    if (!line.text.trim()) continue;
+    let body = line.text;
+    let bodyOffset = line.offset;
+    let start: number | undefined;
+    const m = LINE_LABEL.exec(line.text);
+    const name = (m?.[4] ?? m?.[5] ?? m?.[6])?.trim();
+    if (m && name && labels.has(name)) {
+      speaker = name;
+      body = line.text.slice(m[0].length);
+      bodyOffset = line.offset + m[0].length;
+      if (m[1] !== undefined) start = m[3] !== undefined ? +m[1] * 3600 + +m[2]! * 60 + +m[3] : +m[1] * 60 + +m[2]!;
+    }
+    if (labels.size === 0) {
+      for (const s of sentences(body, bodyOffset)) add(null, s.text, s.offset);
+      continue;
+    }
+    // Several turns on one line: split at each known label that follows a sentence end.
+    let cursor = 0;
+    for (const im of body.matchAll(INLINE_LABEL)) {
+      const label = im[1]!.trim();
+      if (im.index === 0 || !labels.has(label)) continue;
+      add(speaker, body.slice(cursor, im.index), bodyOffset + cursor, start);
+      start = undefined;
+      speaker = label;
+      cursor = im.index + im[0].length;
+    }
+    add(speaker, body.slice(cursor), bodyOffset + cursor, start);
+  }
+  return { source, format: 'text', utterances, warnings: [] };
+}
