@@ -1,15 +1,10 @@
-/** An error the user can act on: printed as one line, `file: message`, exit code 2. */
+/** An error the user can act on: printed as one line, `file: problem`, exit code 2. */
 export class ScamscanError extends Error {
   constructor(
-    message: string,
+    readonly problem: string,
     readonly file?: string,
   ) {
-    super(message);
+    super(file ? `${file}: ${problem}` : problem);
     this.name = 'ScamscanError';
-  }
-
-  /** The one-line form shown to users. */
-  get line(): string {
-    return this.file ? `${this.file}: ${this.message}` : this.message;
   }
 }

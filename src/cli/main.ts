@@ -10,6 +10,8 @@ import { formatPretty } from '../report/pretty.js';
 import { safeText } from '../report/safe.js';
 import type { Language, Result, Verdict } from '../types.js';
 import { CATEGORIES, VERDICTS } from '../types.js';
+import { runEval, type EvalOptions } from './eval.js';
+import { formatEvalJson, formatEvalPretty } from '../report/eval.js';
 import { processIO, readInputFile, type CliIO } from './io.js';
 
 export const EXIT = { ok: 0, flagged: 1, error: 2, interrupted: 130 } as const;
@@ -92,6 +94,32 @@ Examples:
       state.code = exitFor([result.verdict], opts.failOn);
     });
 
+  cmd
+    .command('eval')
+    .description('measure accuracy against labelled transcripts: precision, recall, F1, FPR, ROC AUC, by language and format')
+    .argument('<paths...>', 'transcript files, folders, or CSV / JSON Lines data sets')
+    .option('--labels <file>', 'CSV with columns file,label (label scam or legit); paths relative to the labels file')
+    .option('--text-column <name>', 'data sets: the column holding the transcript')
+    .option('--id-column <name>', 'data sets: the column naming each row')
+    .option('--label-column <name>', 'data sets: the column holding the label (scam/legit or 1/0)')
+    .addOption(new Option('--positive <verdict>', 'the verdict that counts as flagged').choices(['scam', 'suspicious']).default('scam'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['pretty', 'json']).default('pretty'))
+    .addOption(new Option('-l, --lang <language>', 'force the language').choices(['en', 'fr']))
+    .option('--lexicons <dir...>', 'extra lexicon folders')
+    .option('--max-size <MB>', 'refuse files larger than this many megabytes', (v) => Number(v), 50)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ scamscan eval samples --labels samples/labels.csv
+  $ scamscan eval data/test.csv --text-column dialogue --label-column labels --format json`,
+    )
+    .action((paths: string[], opts: EvalOptions & { format: string; lexicons?: string[]; maxSize: number }) => {
+      const report = runEval(paths, { ...opts, maxBytes: opts.maxSize * MB }, loadLexicons(opts.lexicons ?? []));
+      io.stdout(opts.format === 'json' ? formatEvalJson(report) : formatEvalPretty(report));
+      state.code = report.errors.length ? EXIT.error : EXIT.ok;
+    });
+
   const lex = cmd.command('lexicons').description('inspect and check lexicons');
   lex
     .command('check')
@@ -133,7 +161,7 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
       // Help and version exit 0; usage errors were already printed by commander.
       return e.exitCode === 0 ? EXIT.ok : EXIT.error;
     }
-    const line = e instanceof ScamscanError ? e.line : `unexpected error: ${(e as Error).message}`;
+    const line = e instanceof ScamscanError ? e.message : `unexpected error: ${(e as Error).message}`;
     io.stderr(`scamscan: ${safeText(line)}\n`);
     if (state.verbose && e instanceof Error && e.stack) io.stderr(e.stack + '\n');
     return EXIT.error;

@@ -16,6 +16,20 @@ function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
   return prefix.every((b, i) => bytes[i] === b);
 }
 
+/** Windows-1252 bytes 0x80-0x9F (Node's TextDecoder reads them as Latin-1 C1 controls). */
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    out += String.fromCharCode(...chunk.map((b) => b)).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+  }
+  return out;
+}
+
 /** Counts well-formed multi-byte UTF-8 sequences and invalid bytes. */
 function utf8Shape(bytes: Uint8Array): { multi: number; invalid: number } {
   let multi = 0;
@@ -58,7 +72,7 @@ export function decode(bytes: Uint8Array, file = '-'): Decoded {
   if (bytes.includes(0)) throw new ScamscanError('binary input (NUL bytes and no UTF-16 byte-order mark)', file);
   const { multi, invalid } = utf8Shape(bytes);
   if (invalid === 0) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', warnings: [] };
-  if (multi === 0) return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', warnings: [] };
+  if (multi === 0) return { text: decodeWindows1252(bytes), encoding: 'windows-1252', warnings: [] };
   return {
     text: new TextDecoder('utf-8').decode(bytes),
     encoding: 'utf-8',

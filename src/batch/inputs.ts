@@ -1,0 +1,35 @@
+import { resolve } from 'node:path';
+import { ScamscanError } from '../errors.js';
+import { decode } from '../transcript/decode.js';
+import { csvRows, jsonlRows, type DatasetOptions } from './dataset.js';
+import { walk } from './walk.js';
+import { readInputFile } from '../cli/io.js';
+
+/** One transcript to classify: a whole file, or one row of a data set file. */
+export type Input =
+  | { kind: 'file'; name: string; path: string }
+  | { kind: 'row'; name: string; text: string; label?: string }
+  | { kind: 'error'; name: string; error: string };
+
+const DATASETS: Record<string, typeof csvRows> = { csv: csvRows, jsonl: jsonlRows };
+
+/** Expands files and folders into inputs; data set files become one input per row. Errors are inputs too. */
+export function expandInputs(paths: string[], opts: DatasetOptions & { maxBytes: number; skip?: Set<string> }): Input[] {
+  const out: Input[] = [];
+  for (const path of walk(paths)) {
+    if (opts.skip?.has(resolve(path))) continue;
+    const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
+    const rows = DATASETS[ext];
+    if (!rows) {
+      out.push({ kind: 'file', name: path, path });
+      continue;
+    }
+    try {
+      const { text } = decode(readInputFile(path, opts.maxBytes), path);
+      for (const r of rows(text, path, opts)) out.push({ kind: 'row', ...r });
+    } catch (e) {
+      out.push({ kind: 'error', name: path, error: e instanceof ScamscanError ? e.problem : String(e) });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,58 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { classifyBytes, loadLexicons } from '../src/index.js';
+import { ROOT } from './helpers.js';
+
+/**
+ * Golden results for every sample: the verdict must agree with samples/labels.csv, and the whole
+ * result summary must equal the checked-in golden file. Regenerate with UPDATE_GOLDEN=1 and review the diff.
+ */
+const SAMPLES = join(ROOT, 'samples');
+const GOLDEN = join(ROOT, 'tests', 'golden');
+const update = process.env.UPDATE_GOLDEN === '1';
+
+const labels = new Map(
+  readFileSync(join(SAMPLES, 'labels.csv'), 'utf8')
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
+    .map((line) => line.split(',') as [string, string]),
+);
+const files = readdirSync(SAMPLES).filter((f) => labels.has(f));
+const lexicons = loadLexicons();
+
+function summary(file: string) {
+  const r = classifyBytes(readFileSync(join(SAMPLES, file)), { file: `samples/${file}` }, lexicons);
+  return {
+    file: r.file,
+    verdict: r.verdict,
+    score: r.score,
+    language: r.language,
+    stagesSeen: r.stagesSeen,
+    alert: r.alert,
+    driver: r.driver,
+    findings: r.findings.map((f) => `${f.utterance} ${f.id} "${f.text}"${f.modifiers.length ? ` [${f.modifiers.join(',')}]` : ''}`),
+  };
+}
+
+describe('samples', () => {
+  it('has every labelled sample on disk and every sample labelled', () => {
+    const onDisk = readdirSync(SAMPLES).filter((f) => /\.(txt|srt|vtt|json|jsonl|csv)$/.test(f) && f !== 'labels.csv');
+    expect(onDisk.sort()).toEqual([...labels.keys()].sort());
+  });
+
+  it.each(files)('%s gets its labelled verdict and its golden result', (file) => {
+    const got = summary(file);
+    const label = labels.get(file);
+    if (label === 'scam') expect(got.verdict).toBe('scam');
+    else expect(got.verdict).not.toBe('scam');
+    const golden = join(GOLDEN, file.replace(/\.[a-z]+$/, '.json'));
+    if (update) {
+      mkdirSync(GOLDEN, { recursive: true });
+      writeFileSync(golden, JSON.stringify(got, null, 2) + '\n');
+    }
+    if (!existsSync(golden)) throw new Error(`no golden file for ${file}: run UPDATE_GOLDEN=1 npx vitest run tests/samples.test.ts and review it`);
+    expect(got).toEqual(JSON.parse(readFileSync(golden, 'utf8')));
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../src/text/tokenize.js';
+import { normalizeWord } from '../src/text/normalize.js';
+import { stemmerFor } from '../src/text/stem.js';
+
+describe('tokenize', () => {
+  it('keeps offsets into the original text', () => {
+    const text = "  Hello, l'ordinateur est infecté!";
+    const tokens = tokenize(text);
+    expect(tokens.map((t) => text.slice(t.start, t.end))).toEqual(['Hello', 'l', 'ordinateur', 'est', 'infecté']);
+    expect(tokens.map((t) => t.form)).toEqual(['hello', 'l', 'ordinateur', 'est', 'infecte']);
+  });
+
+  it('splits apostrophes (straight and curly) and hyphens', () => {
+    expect(tokenize('don’t hang-up').map((t) => t.form)).toEqual(['don', 't', 'hang', 'up']);
+  });
+
+  it('keeps a word whole across invisible characters and quotes it as written', () => {
+    const text = 'any\u200Bdesk now';
+    const [first] = tokenize(text);
+    expect(first!.form).toBe('anydesk');
+    expect(text.slice(first!.start, first!.end)).toBe('any\u200Bdesk');
+  });
+
+  it('stems in the language (French needs accents, and agrees without them)', () => {
+    const fr = stemmerFor('fr');
+    expect(tokenize('infectée', fr)[0]!.stem).toBe(tokenize('infectee', fr)[0]!.stem);
+    expect(tokenize('installez', fr)[0]!.stem).toBe(tokenize('installer', fr)[0]!.stem);
+    const en = stemmerFor('en');
+    expect(tokenize('cards', en)[0]!.stem).toBe(tokenize('card', en)[0]!.stem);
+  });
+});
+
+describe('normalizeWord', () => {
+  it('folds case, accents, full-width forms, ligatures and look-alike letters', () => {
+    expect(normalizeWord('ÉCRAN')).toBe('ecran');
+    expect(normalizeWord('ＡｎｙＤｅｓｋ')).toBe('anydesk');
+    expect(normalizeWord('сoupon')).toBe('coupon'); // Cyrillic с
+    expect(normalizeWord('cœur')).toBe('coeur');
+  });
+
+  it('is idempotent', () => {
+    for (const w of ['ÉCRAN', 'ＡｎｙＤｅｓｋ', 'сoupon', 'straße', 'ﬁnal', 'naïve']) {
+      expect(normalizeWord(normalizeWord(w))).toBe(normalizeWord(w));
+    }
+  });
+});
