@@ -22,6 +22,8 @@ export interface ClassifyOptions {
 interface Raw {
   hit: Hit;
   utterance: Utterance;
+  /** The words as said. */
+  text: string;
   offset: number;
   length: number;
   modifiers: Modifier[];
@@ -107,7 +109,8 @@ export function classifyTranscript(transcript: Transcript, lexicons: CompiledLex
     hits.forEach((hit, i) => {
       const start = tokens[hit.from]!.start;
       const end = tokens[hit.to - 1]!.end;
-      raws.push({ hit, utterance: u, offset: u.offset + start, length: end - start, modifiers: mods[i]! });
+      const at = (k: number) => (u.map ? u.map[k] ?? u.offset : u.offset + k);
+      raws.push({ hit, utterance: u, text: u.text.slice(start, end), offset: at(start), length: at(end) - at(start), modifiers: mods[i]! });
     });
   }
 
@@ -133,7 +136,7 @@ export function classifyTranscript(transcript: Transcript, lexicons: CompiledLex
       id: e.id,
       category: e.category,
       stage: e.stage,
-      text: source.slice(r.offset, r.offset + r.length),
+      text: r.text,
       utterance: r.utterance.index,
       speaker: r.utterance.speaker,
       ...position(starts, source, r.offset),

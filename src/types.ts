@@ -43,8 +43,13 @@ export interface Utterance {
   index: number;
   speaker: string | null;
   text: string;
-  /** Offset of `text` in the source text (text maps onto the source one to one from there). */
+  /** Offset of `text` in the source text. */
   offset: number;
+  /**
+   * Source offset of each code unit of `text` (plus one for its end), when the text is not a verbatim
+   * slice of the source (JSON escapes, removed markup). Absent: text[i] is at source[offset + i].
+   */
+  map?: number[];
   /** Start time in seconds, for timed formats. */
   start?: number;
 }
