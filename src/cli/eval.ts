@@ -7,7 +7,11 @@ import { parseLabel } from '../batch/dataset.js';
 import { parseCsv } from '../transcript/csv.js';
 import { evaluate, type EvalReport, type Labelled } from '../eval/report.js';
 import type { Language, Verdict } from '../types.js';
-import { readInputFile } from './io.js';
+import { readInputFile, type CliIO } from './io.js';
+import { Command, Option } from 'commander';
+import { formatEvalJson, formatEvalPretty } from '../report/eval.js';
+import { loadLexicons } from '../index.js';
+import { EXIT, MB, type CliState } from './shared.js';
 
 export interface EvalOptions {
   labels?: string;
@@ -60,4 +64,33 @@ export function runEval(paths: string[], opts: EvalOptions, lexicons: CompiledLe
     }
   }
   return evaluate(items, opts.positive, errors);
+}
+
+export function evalCommand(cmd: Command, io: CliIO, state: CliState): void {
+  cmd
+    .command('eval')
+    .description('measure accuracy against labelled transcripts: precision, recall, F1, FPR, ROC AUC, by language and format')
+    .argument('<paths...>', 'transcript files, folders, or CSV / JSON Lines data sets')
+    .option('--labels <file>', 'CSV with columns file,label (label scam or legit); paths relative to the labels file')
+    .option('--text-column <name>', 'data sets: the column holding the transcript')
+    .option('--id-column <name>', 'data sets: the column naming each row')
+    .option('--label-column <name>', 'data sets: the column holding the label (scam/legit or 1/0)')
+    .addOption(new Option('--positive <verdict>', 'the verdict that counts as flagged').choices(['scam', 'suspicious']).default('scam'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['pretty', 'json']).default('pretty'))
+    .addOption(new Option('-l, --lang <language>', 'force the language').choices(['en', 'fr']))
+    .option('--lexicons <dir...>', 'extra lexicon folders')
+    .option('--max-size <MB>', 'refuse files larger than this many megabytes', (v) => Number(v), 50)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ scamscan eval samples --labels samples/labels.csv
+  $ scamscan eval data/test.csv --text-column dialogue --label-column labels --format json`,
+    )
+    .action((paths: string[], opts: EvalOptions & { format: string; lexicons?: string[]; maxSize: number }) => {
+      const report = runEval(paths, { ...opts, maxBytes: opts.maxSize * MB }, loadLexicons(opts.lexicons ?? []));
+      io.stdout(opts.format === 'json' ? formatEvalJson(report) : formatEvalPretty(report));
+      state.code = report.errors.length ? EXIT.error : EXIT.ok;
+    });
+
 }

@@ -1,0 +1,49 @@
+import { Command, Option } from 'commander';
+import { ScamscanError } from '../errors.js';
+import { classifyBytes, loadLexicons } from '../index.js';
+import { formatJson } from '../report/json.js';
+import { formatPretty } from '../report/pretty.js';
+import type { Language, Result } from '../types.js';
+import { readInputFile, type CliIO } from './io.js';
+import { exitFor, MB, useColor, type CliState, type FailOn } from './shared.js';
+
+const FORMATS: Record<string, (r: Result, color: boolean) => string> = {
+  pretty: (r, color) => formatPretty(r, { color }),
+  json: (r) => formatJson(r),
+};
+
+export function classifyCommand(cmd: Command, io: CliIO, state: CliState): void {
+  cmd
+    .command('classify')
+    .description('classify one transcript (a file, or stdin when the file is - or absent)')
+    .argument('[file]', 'transcript file; - or nothing reads stdin')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(FORMATS)).default('pretty'))
+    .addOption(new Option('-l, --lang <language>', 'force the language instead of detecting it').choices(['en', 'fr']))
+    .addOption(new Option('--fail-on <verdict>', 'exit 1 when the verdict is at or above this').choices(['scam', 'suspicious', 'never']).default('scam'))
+    .option('--lexicons <dir...>', 'extra lexicon folders (entries with the same id override built-in ones)')
+    .option('--max-size <MB>', 'refuse files larger than this many megabytes', (v) => Number(v), 50)
+    .option('--no-color', 'no colour, even on a terminal')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ scamscan classify samples/en-scam-anydesk-giftcards.txt
+  $ scamscan classify - < call.txt
+  $ scamscan classify call.txt --format json | jq .verdict`,
+    )
+    .action(async (file: string | undefined, opts: { format: string; lang?: Language; failOn: FailOn; lexicons?: string[]; maxSize: number; color: boolean }) => {
+      const name = file === undefined || file === '-' ? '-' : file;
+      let bytes: Uint8Array;
+      if (name === '-') {
+        if (io.stdinIsTTY) throw new ScamscanError('no input: give a transcript file or pipe text on stdin', '-');
+        bytes = await io.readStdin();
+      } else {
+        bytes = readInputFile(name, opts.maxSize * MB);
+      }
+      const options = { file: name, ...(opts.lang ? { language: opts.lang } : {}) };
+      const result = classifyBytes(bytes, options, loadLexicons(opts.lexicons ?? []));
+      io.stdout(FORMATS[opts.format]!(result, useColor(opts.color, io)));
+      state.code = exitFor([result.verdict], opts.failOn);
+    });
+
+}

@@ -1,0 +1,39 @@
+import { Command } from 'commander';
+import { loadLexicons } from '../index.js';
+import { checkExamples } from '../lexicon/check.js';
+import { compileLexicons } from '../lexicon/compile.js';
+import { loadLexiconSet, BUILTIN_DIR } from '../lexicon/load.js';
+import { safeText } from '../report/safe.js';
+import { CATEGORIES } from '../types.js';
+import type { CliIO } from './io.js';
+import { EXIT, type CliState } from './shared.js';
+
+export function lexiconsCommand(cmd: Command, io: CliIO, state: CliState): void {
+  const lex = cmd.command('lexicons').description('inspect and check lexicons');
+  lex
+    .command('check')
+    .description('validate lexicon folders and run every entry example and counter-example')
+    .argument('[dirs...]', 'lexicon folders to check after the built-in ones (none: the built-in ones)')
+    .action((dirs: string[]) => {
+      const compiled = compileLexicons(loadLexiconSet([BUILTIN_DIR, ...dirs]));
+      const failures = checkExamples(compiled);
+      for (const f of failures) io.stderr(`${safeText(f.file)}: ${f.id}: ${safeText(f.message)}\n`);
+      io.stdout(`${compiled.entries.size} entries checked, ${failures.length} failure${failures.length === 1 ? '' : 's'}\n`);
+      state.code = failures.length ? EXIT.error : EXIT.ok;
+    });
+  lex
+    .command('list')
+    .description('show categories, entry counts and languages')
+    .option('--lexicons <dir...>', 'extra lexicon folders')
+    .action((opts: { lexicons?: string[] }) => {
+      const compiled = loadLexicons(opts.lexicons ?? []);
+      const rows = new Map<string, number>();
+      for (const e of compiled.entries.values()) rows.set(`${e.category}\t${e.language}`, (rows.get(`${e.category}\t${e.language}`) ?? 0) + 1);
+      io.stdout('category       language  entries\n');
+      for (const cat of CATEGORIES)
+        for (const lang of ['any', 'en', 'fr']) {
+          const n = rows.get(`${cat}\t${lang}`);
+          if (n) io.stdout(`${cat.padEnd(14)} ${lang.padEnd(9)} ${n}\n`);
+        }
+    });
+}
