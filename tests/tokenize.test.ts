@@ -45,3 +45,22 @@ describe('normalizeWord', () => {
     }
   });
 });
+
+describe('obfuscation', () => {
+  it('joins letters spelled out with dots, dashes or spaces, quoting the original span', () => {
+    const text = 'get A.n.y.D.e.s.k now';
+    const t = tokenize(text);
+    expect(t.map((x) => x.form)).toEqual(['get', 'anydesk', 'now']);
+    expect(text.slice(t[1]!.start, t[1]!.end)).toBe('A.n.y.D.e.s.k');
+    expect(tokenize('a n y desk').map((x) => x.form)).toEqual(['any', 'desk']);
+  });
+
+  it('does not join ordinary short words', () => {
+    expect(tokenize('il y a un mois').map((x) => x.form)).toEqual(['il', 'y', 'a', 'un', 'mois']);
+  });
+
+  it('reads digits standing for letters, but keeps error codes', () => {
+    expect(tokenize('g1ft c4rd p4yp4l').map((x) => x.form)).toEqual(['gift', 'card', 'paypal']);
+    expect(tokenize('0x8007042c b2957e 299').map((x) => x.form)).toEqual(['0x8007042c', 'b2957e', '299']);
+  });
+});
