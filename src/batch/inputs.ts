@@ -13,13 +13,17 @@ export type Input =
 
 const DATASETS: Record<string, typeof csvRows> = { csv: csvRows, jsonl: jsonlRows };
 
+/** The row reader of a data set file (CSV, JSON Lines: one transcript per row), or undefined for a transcript file. */
+export function datasetReader(path: string): typeof csvRows | undefined {
+  return DATASETS[path.slice(path.lastIndexOf('.') + 1).toLowerCase()];
+}
+
 /** Expands files and folders into inputs; data set files become one input per row. Errors are inputs too. */
 export function expandInputs(paths: string[], opts: DatasetOptions & { maxBytes: number; skip?: Set<string> }): Input[] {
   const out: Input[] = [];
   for (const path of walk(paths)) {
     if (opts.skip?.has(resolve(path))) continue;
-    const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
-    const rows = DATASETS[ext];
+    const rows = datasetReader(path);
     if (!rows) {
       out.push({ kind: 'file', name: path, path });
       continue;

@@ -5,6 +5,7 @@ import { safeText } from '../report/safe.js';
 import { classifyCommand } from './classify.js';
 import { evalCommand } from './eval.js';
 import { lexiconsCommand } from './lexicons.js';
+import { scanCommand } from './scan.js';
 import { processIO, type CliIO } from './io.js';
 import { EXIT, type CliState } from './shared.js';
 
@@ -37,6 +38,7 @@ Exit codes: 0 below --fail-on, 1 at or above it, 2 on any error.`,
     );
 
   classifyCommand(cmd, io, state);
+  scanCommand(cmd, io, state);
   evalCommand(cmd, io, state);
   lexiconsCommand(cmd, io, state);
   return cmd;

@@ -1,5 +1,4 @@
 import type { Language } from '../types.js';
-import { normalizeWord } from '../text/normalize.js';
 import { stemmerFor } from '../text/stem.js';
 import { tokenize } from '../text/tokenize.js';
 
@@ -26,9 +25,6 @@ export class PatternError extends Error {}
 const MAX_GAP = 8;
 const MAX_STEPS = 12;
 
-function wordsOf(text: string): string[] {
-  return tokenize(text).map((t) => text.slice(t.start, t.end));
-}
 
 function atomFor(alt: string, language: Language | 'any'): Atom[] {
   if (alt.startsWith('#')) {
@@ -39,18 +35,15 @@ function atomFor(alt: string, language: Language | 'any'): Atom[] {
   const exact = alt.startsWith('=');
   const prefix = alt.endsWith('*');
   const body = alt.slice(exact ? 1 : 0, prefix ? -1 : undefined);
-  const words = wordsOf(body);
+  // Pattern words go through the same tokenizer as transcripts, so both normalize alike.
+  const words = language === 'any' ? tokenize(body) : tokenize(body, stemmerFor(language));
   if (words.length === 0) throw new PatternError(`"${alt}" has no letters or digits`);
   if (prefix) {
-    const value = normalizeWord(words.join(''));
+    const value = words[0]!.form;
     if (words.length > 1 || value.length < 3) throw new PatternError(`prefix "${alt}" needs one word of at least 3 letters before *`);
     return [{ kind: 'prefix', value }];
   }
-  return words.map((w) => {
-    const form = normalizeWord(w);
-    if (exact || language === 'any') return { kind: 'form', value: form };
-    return { kind: 'stem', value: stemmerFor(language)(w, form) };
-  });
+  return words.map((w) => (exact || language === 'any' ? { kind: 'form', value: w.form } : { kind: 'stem', value: w.stem }));
 }
 
 /** Parses the phrase syntax described in lexicons/README.md into steps. */

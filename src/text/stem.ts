@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
 import type { Language } from '../types.js';
-import { normalizeWord } from './normalize.js';
 
 /** Stems a word as written (`raw`), given its normalized form. */
 export type Stemmer = (raw: string, form: string) => string;
@@ -11,9 +10,9 @@ type Porter = { stem(word: string): string };
 const load = (name: string) => require(`natural/lib/natural/stemmers/${name}.js`) as Porter;
 
 /**
- * The French stemmer needs accents (`infectée` → `infect`), so it runs on the lower-cased word and
- * its stem is folded afterwards; final e's are dropped so that text typed without accents
- * (`infectee`) reaches the same stem. English runs on the folded form.
+ * French is stemmed on the folded form (no accents), so that text typed or transcribed without
+ * accents (`infectee`, `securite`) reaches the same stem as `infectée`, `sécurité`; final e's and the
+ * -ité ending (which the stemmer only strips when accented) are dropped for the same reason.
  */
 const BUILDERS: Record<Language, () => Stemmer> = {
   en: () => {
@@ -22,8 +21,11 @@ const BUILDERS: Record<Language, () => Stemmer> = {
   },
   fr: () => {
     const porter = load('porter_stemmer_fr');
-    return (raw, form) =>
-      form === raw ? porter.stem(form).replace(/e+$/, '') : normalizeWord(porter.stem(raw.normalize('NFKC').toLowerCase())).replace(/e+$/, '') || form;
+    return (_raw, form) => {
+      let s = porter.stem(form).replace(/e+$/, '');
+      if (/ites?$/.test(form) && s.endsWith('it') && s.length >= 6) s = s.slice(0, -2);
+      return s || form;
+    };
   },
 };
 
@@ -36,11 +38,11 @@ export function stemmerFor(language: Language): Stemmer {
   const stem = BUILDERS[language]();
   const memo = new Map<string, string>();
   stemmer = (raw, form) => {
-    let s = memo.get(raw);
+    let s = memo.get(form);
     if (s === undefined) {
       s = form.length < 3 || /\d/.test(form) ? form : stem(raw, form) || form;
       if (memo.size > 100_000) memo.clear();
-      memo.set(raw, s);
+      memo.set(form, s);
     }
     return s;
   };

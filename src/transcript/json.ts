@@ -37,6 +37,11 @@ class Parser {
     return this.i < this.s.length ? `unexpected ${JSON.stringify(String.fromCodePoint(this.s.codePointAt(this.i)!))}` : 'unexpected end of input';
   }
 
+  /** A hint for the commonest hand-editing slip: a comma before the closing bracket. */
+  trailingComma(close: string): string {
+    return this.s[this.i] === close ? ' (trailing comma?)' : '';
+  }
+
   ws(): void {
     for (;;) {
       const c = this.s.charCodeAt(this.i);
@@ -82,7 +87,7 @@ class Parser {
     }
     for (;;) {
       this.ws();
-      if (this.s[this.i] !== '"') this.fail(`${this.found()}, expected a member name in double quotes`);
+      if (this.s[this.i] !== '"') this.fail(`${this.found()}, expected a member name in double quotes${this.trailingComma('}')}`);
       const key = this.string().value;
       this.ws();
       if (this.s[this.i] !== ':') this.fail(`${this.found()}, expected ":" after member name ${JSON.stringify(key)}`);
@@ -110,6 +115,8 @@ class Parser {
       return { type: 'array', at, items };
     }
     for (;;) {
+      this.ws();
+      if (items.length && this.s[this.i] === ']') this.fail(`${this.found()}, expected a value${this.trailingComma(']')}`);
       items.push(this.value(depth + 1));
       this.ws();
       if (this.s[this.i] === ',') {
@@ -155,19 +162,19 @@ class Parser {
   }
 }
 
-let last: { text: string; file: string; node: JsonNode } | undefined;
+let last: { text: string; node: JsonNode } | undefined;
 
 /**
  * Parses JSON keeping positions. A syntax error is a ScamscanError `JSON: <what> at line L column C`.
- * The last result is kept, since format detection and then the reader parse the same text.
+ * The last success is kept, since format detection and then the reader parse the same text.
  */
 export function parseJson(text: string, file = '-'): JsonNode {
-  if (last && last.text === text && last.file === file) return last.node;
+  if (last?.text === text) return last.node;
   const p = new Parser(text, file);
   const node = p.value(0);
   p.ws();
   if (p.i < text.length) p.fail(`${p.found()} after the end of the JSON value`);
-  last = { text, file, node };
+  last = { text, node };
   return node;
 }
 

@@ -1,0 +1,120 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { setImmediate as yieldToEvents } from 'node:timers/promises';
+import { Worker } from 'node:worker_threads';
+import type { CompiledLexicons } from '../index.js';
+import { runTask, type Task, type TaskOutput, type TaskSettings } from './task.js';
+
+/** Tasks sent ahead to each worker, so it never waits for the next one. */
+const PER_WORKER = 4;
+
+export interface RunOptions {
+  signal: AbortSignal;
+  /** Tasks from this index on must wait (bounds what the reorder buffer may hold). */
+  limit(): number;
+  onOutput(out: TaskOutput): void;
+}
+
+/**
+ * The compiled worker script next to this module, or null when running from TypeScript sources
+ * (under vitest), where the caller scans in the main thread instead.
+ */
+export function workerScript(): URL | null {
+  const url = new URL('./worker.js', import.meta.url);
+  return existsSync(fileURLToPath(url)) ? url : null;
+}
+
+/** Runs the tasks in the main thread, yielding now and then so a Ctrl-C and progress get through. */
+export async function runInThread(tasks: Task[], settings: TaskSettings, lexicons: CompiledLexicons, opts: RunOptions): Promise<void> {
+  let last = performance.now();
+  for (const task of tasks) {
+    if (opts.signal.aborted) return;
+    runTask(task, settings, lexicons, opts.onOutput);
+    if (performance.now() - last > 20) {
+      await yieldToEvents();
+      last = performance.now();
+    }
+  }
+}
+
+interface Slot {
+  worker: Worker;
+  inflight: Set<number>;
+  ready: boolean;
+  alive: boolean;
+}
+
+/**
+ * Runs the tasks on `jobs` worker threads. Outputs come back in completion order. A worker that dies
+ * turns its unfinished tasks into error records and is replaced; one that dies before it is ready
+ * (its lexicons failed to load) fails the whole run. Resolves when every task is done or on abort.
+ */
+export function runInWorkers(script: URL, tasks: Task[], settings: TaskSettings, jobs: number, opts: RunOptions): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const slots: Slot[] = [];
+    let sent = 0;
+    let finished = 0;
+    let settled = false;
+
+    const settle = (error?: Error) => {
+      if (settled) return;
+      settled = true;
+      opts.signal.removeEventListener('abort', onAbort);
+      for (const s of slots) s.alive = false;
+      void Promise.allSettled(slots.map((s) => s.worker.terminate())).then(() => (error ? reject(error) : resolve()));
+    };
+    const onAbort = () => settle();
+
+    const dispatch = () => {
+      if (settled) return;
+      if (finished === tasks.length) return settle();
+      const limit = Math.min(tasks.length, opts.limit());
+      while (sent < limit) {
+        let best: Slot | undefined;
+        for (const s of slots) if (s.alive && s.inflight.size < PER_WORKER && (!best || s.inflight.size < best.inflight.size)) best = s;
+        if (!best) return;
+        const task = tasks[sent++]!;
+        best.inflight.add(task.index);
+        best.worker.postMessage(task);
+      }
+    };
+
+    const crash = (slot: Slot, error: Error) => {
+      if (!slot.alive || settled) return;
+      slot.alive = false;
+      slots.splice(slots.indexOf(slot), 1);
+      if (!slot.ready) return settle(error);
+      for (const index of slot.inflight) {
+        finished++;
+        opts.onOutput({ index, records: [{ file: tasks[index]!.path, error: `worker crashed: ${error.message}` }], done: true, bytes: 0 });
+      }
+      if (sent < tasks.length) start();
+      dispatch();
+    };
+
+    const start = () => {
+      const slot: Slot = { worker: new Worker(script, { workerData: settings }), inflight: new Set(), ready: false, alive: true };
+      slot.worker.on('message', (msg: TaskOutput | { ready: true }) => {
+        if (settled) return;
+        if ('ready' in msg) {
+          slot.ready = true;
+          return;
+        }
+        if (msg.done) {
+          slot.inflight.delete(msg.index);
+          finished++;
+        }
+        opts.onOutput(msg);
+        dispatch();
+      });
+      slot.worker.on('error', (e) => crash(slot, e));
+      slot.worker.on('exit', (code) => crash(slot, new Error(`worker stopped (exit code ${code})`)));
+      slots.push(slot);
+    };
+
+    if (opts.signal.aborted) return resolve();
+    opts.signal.addEventListener('abort', onAbort);
+    for (let i = 0; i < Math.min(jobs, tasks.length); i++) start();
+    dispatch();
+  });
+}

@@ -1,0 +1,51 @@
+import { safeJson } from '../report/safe.js';
+import { toJson } from '../report/json.js';
+import type { Category, Language, Result, Verdict } from '../types.js';
+
+/** A piece of evidence as shown in the scan summary. */
+export interface Evidence {
+  category: Category;
+  text: string;
+  utterance: number;
+  line: number;
+  column: number;
+  contribution: number;
+}
+
+/**
+ * What the scan keeps of one input (a file or a data set row): enough for every output format and
+ * the summary, never the full result. `json` is the serialized toJson(result), made in the worker so
+ * serializing runs in parallel and only a string crosses threads.
+ */
+export type ScanRecord =
+  | { file: string; error: string }
+  | {
+      file: string;
+      verdict: Verdict;
+      score: number;
+      language: Language;
+      /** Categories with a score, highest first (at most 3). */
+      categories: Category[];
+      /** The findings that added most to the score (at most 3). */
+      evidence: Evidence[];
+      json?: string;
+    };
+
+export const isError = (r: ScanRecord): r is { file: string; error: string } => 'error' in r;
+
+/** The record of a result; `withJson` when the output format prints the full result. */
+export function toRecord(result: Result, withJson: boolean): ScanRecord {
+  const categories = (Object.entries(result.categories) as Array<[Category, number]>)
+    .filter(([, v]) => v > 0)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([c]) => c);
+  const evidence = result.findings
+    .filter((f) => f.contribution > 0)
+    .sort((a, b) => b.contribution - a.contribution)
+    .slice(0, 3)
+    .map((f) => ({ category: f.category, text: f.text, utterance: f.utterance, line: f.line, column: f.column, contribution: f.contribution }));
+  const record: ScanRecord = { file: result.file, verdict: result.verdict, score: result.score, language: result.language, categories, evidence };
+  if (withJson) record.json = safeJson(toJson(result));
+  return record;
+}

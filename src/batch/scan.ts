@@ -1,0 +1,63 @@
+import { loadLexicons } from '../index.js';
+import { runInThread, runInWorkers, workerScript } from './pool.js';
+import type { ScanRecord } from './record.js';
+import { ReorderBuffer } from './reorder.js';
+import type { Task, TaskOutput, TaskSettings } from './task.js';
+import type { WalkEntry } from './walk.js';
+
+/** Worker threads take tens of milliseconds to start and compile the lexicons: worth it past this. */
+export const WORKER_MIN_FILES = 200;
+export const WORKER_MIN_BYTES = 20 * 1024 * 1024;
+
+export interface ScanRun {
+  jobs: number;
+  signal: AbortSignal;
+  /** Records in input order (files sorted by path, data set rows in row order). */
+  write(records: ScanRecord[]): void;
+  /** Every output as it completes, in any order: for progress. */
+  progress?(out: TaskOutput): void;
+}
+
+export interface ScanOutcome {
+  files: number;
+  /** Files fully scanned (a data set counts once all its rows are). */
+  done: number;
+  bytes: number;
+  threads: number;
+  interrupted: boolean;
+}
+
+/** How many worker threads a batch deserves: none (the main thread) when small or --jobs 1. */
+export function threadsFor(entries: WalkEntry[], jobs: number): number {
+  if (jobs <= 1 || entries.length < 2) return 0;
+  const bytes = entries.reduce((n, e) => n + e.size, 0);
+  if (entries.length <= WORKER_MIN_FILES && bytes <= WORKER_MIN_BYTES) return 0;
+  return Math.min(jobs, entries.length);
+}
+
+/**
+ * Scans the walked files and writes their records in input order, whatever order they finish in.
+ * At most `window` files are in flight or held back, so memory stays flat however many there are.
+ */
+export async function scanEntries(entries: WalkEntry[], settings: TaskSettings, run: ScanRun): Promise<ScanOutcome> {
+  const lexicons = loadLexicons(settings.lexicons); // also checks them before any worker starts
+  const tasks: Task[] = entries.map((e, index) => (e.error !== undefined ? { index, path: e.path, error: e.error } : { index, path: e.path }));
+  const reorder = new ReorderBuffer<ScanRecord>(run.write);
+  const script = workerScript();
+  const threads = script ? threadsFor(entries, run.jobs) : 0;
+  const window = Math.max(1024, threads * 64);
+  let done = 0;
+  let bytes = 0;
+  const onOutput = (out: TaskOutput) => {
+    bytes += out.bytes;
+    if (out.done) done++;
+    run.progress?.(out);
+    reorder.push(out.index, out.records, out.done);
+  };
+  const opts = { signal: run.signal, limit: () => reorder.head + window, onOutput };
+  if (threads > 0) await runInWorkers(script!, tasks, settings, threads, opts);
+  else await runInThread(tasks, settings, lexicons, opts);
+  const interrupted = done < tasks.length;
+  if (interrupted) reorder.flushAll();
+  return { files: tasks.length, done, bytes, threads, interrupted };
+}

@@ -1,0 +1,92 @@
+import { classifyTranscript, type CompiledLexicons } from '../index.js';
+import { classifyText } from '../classify.js';
+import { ScamscanError } from '../errors.js';
+import { readInputFile } from '../cli/io.js';
+import { decode } from '../transcript/decode.js';
+import { parseTranscript, type Parsed } from '../transcript/index.js';
+import type { Language } from '../types.js';
+import { datasetReader } from './inputs.js';
+import { toRecord, type ScanRecord } from './record.js';
+
+/** How every input of a scan is read and classified; the same in every worker. */
+export interface TaskSettings {
+  /** Extra lexicon folders (after the built-in ones). */
+  lexicons: string[];
+  language?: Language;
+  inputFormat?: string;
+  textColumn?: string;
+  idColumn?: string;
+  maxBytes: number;
+  /** Whether records carry the serialized full result (ndjson and json formats). */
+  withJson: boolean;
+}
+
+/** One file to scan, by its position in the sorted list; `error` when the walk already failed on it. */
+export interface Task {
+  index: number;
+  path: string;
+  error?: string;
+}
+
+/** Records of a task; a data set sends several, the last with `done`. */
+export interface TaskOutput {
+  index: number;
+  records: ScanRecord[];
+  done: boolean;
+  bytes: number;
+}
+
+/** Data set rows go out in chunks so a big data set streams instead of piling up. */
+const ROW_CHUNK = 256;
+
+// parseTranscript gains an options argument ({ inputFormat }) with the multi-format readers; calling it
+// through this type passes the option where it is accepted and compiles either way.
+type ParseWith = (bytes: Uint8Array, file: string, options: { inputFormat?: string }) => Parsed;
+const parse = parseTranscript as ParseWith;
+
+const problem = (e: unknown) => (e instanceof ScamscanError ? e.problem : `unexpected error: ${(e as Error)?.message ?? String(e)}`);
+
+/** Reads and classifies one file (or every row of a data set). Never throws: failures are error records. */
+export function runTask(task: Task, settings: TaskSettings, lexicons: CompiledLexicons, emit: (out: TaskOutput) => void): void {
+  const { index, path } = task;
+  if (task.error !== undefined) return emit({ index, records: [{ file: path, error: task.error }], done: true, bytes: 0 });
+  const options = { file: path, ...(settings.language ? { language: settings.language } : {}) };
+  let bytes: Uint8Array;
+  try {
+    bytes = readInputFile(path, settings.maxBytes);
+  } catch (e) {
+    return emit({ index, records: [{ file: path, error: problem(e) }], done: true, bytes: 0 });
+  }
+  const rowsOf = datasetReader(path);
+  if (!rowsOf) {
+    let record: ScanRecord;
+    try {
+      const inputFormat = settings.inputFormat && settings.inputFormat !== 'auto' ? { inputFormat: settings.inputFormat } : {};
+      const { transcript, encoding } = parse(bytes, path, inputFormat);
+      record = toRecord(classifyTranscript(transcript, lexicons, { ...options, encoding }), settings.withJson);
+    } catch (e) {
+      record = { file: path, error: problem(e) };
+    }
+    return emit({ index, records: [record], done: true, bytes: bytes.length });
+  }
+  let rows;
+  try {
+    rows = rowsOf(decode(bytes, path).text, path, settings);
+  } catch (e) {
+    return emit({ index, records: [{ file: path, error: problem(e) }], done: true, bytes: bytes.length });
+  }
+  if (rows.length === 0) return emit({ index, records: [{ file: path, error: 'data set has no rows' }], done: true, bytes: bytes.length });
+  let chunk: ScanRecord[] = [];
+  for (const row of rows) {
+    try {
+      chunk.push(toRecord(classifyText(row.text, lexicons, { ...options, file: row.name }), settings.withJson));
+    } catch (e) {
+      chunk.push({ file: row.name, error: problem(e) });
+    }
+    if (chunk.length === ROW_CHUNK) {
+      emit({ index, records: chunk, done: false, bytes: 0 });
+      chunk = [];
+    }
+  }
+  emit({ index, records: chunk, done: true, bytes: bytes.length });
+}

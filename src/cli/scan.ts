@@ -1,0 +1,176 @@
+import { availableParallelism } from 'node:os';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { isError, type ScanRecord } from '../batch/record.js';
+import { scanEntries } from '../batch/scan.js';
+import type { TaskOutput } from '../batch/task.js';
+import { walkEntries } from '../batch/walk.js';
+import { safeText } from '../report/safe.js';
+import { ScanOutput, SCAN_FORMATS, type ScanFormat } from '../report/scanOutput.js';
+import { formatScanPretty } from '../report/scanPretty.js';
+import { ScanProgress } from '../report/scanProgress.js';
+import { ScanSummary } from '../report/scanSummary.js';
+import type { Language } from '../types.js';
+import type { CliIO } from './io.js';
+import { EXIT, exitFor, MB, useColor, type CliState, type FailOn } from './shared.js';
+
+export interface ScanCliOptions {
+  format?: ScanFormat;
+  lang?: Language;
+  lexicons?: string[];
+  inputFormat?: string;
+  textColumn?: string;
+  idColumn?: string;
+  maxSize: number;
+  jobs: number;
+  include: string[];
+  exclude: string[];
+  followSymlinks?: boolean;
+  quiet?: boolean;
+  color: boolean;
+  failOn: FailOn;
+  stats?: boolean;
+}
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+/** Scans the paths and writes the results; returns the exit code. `signal` is Ctrl-C, wired at the edge. */
+export async function runScan(paths: string[], opts: ScanCliOptions, io: CliIO, signal: AbortSignal): Promise<number> {
+  const started = performance.now();
+  const format: ScanFormat = opts.format ?? (io.stdoutIsTTY ? 'pretty' : 'ndjson');
+  const note = (path: string, message: string) => void (opts.quiet || io.stderr(`scamscan: ${safeText(path)}: ${message}\n`));
+  const entries = walkEntries(paths, { include: opts.include, exclude: opts.exclude, followSymlinks: opts.followSymlinks, ignoreFiles: true, onNote: note });
+  if (entries.length === 0) note(paths.join(' '), 'no transcript files found');
+
+  const progress = io.stderrIsTTY && !opts.quiet && entries.length > 0 ? new ScanProgress(io.stderr, entries.length) : null;
+  // On a terminal the bar shares the screen with stdout: erase it before printing results.
+  const output = new ScanOutput(format, (text) => {
+    if (io.stdoutIsTTY) progress?.clear();
+    io.stdout(text);
+  });
+  const summary = new ScanSummary();
+  let flagged = 0;
+  let done = 0;
+  const onProgress = (out: TaskOutput) => {
+    for (const r of out.records) if (!isError(r) && r.verdict !== 'clean') flagged++;
+    if (out.done) done++;
+    progress?.update(done, flagged);
+  };
+  const write = (records: ScanRecord[]) => {
+    for (const r of records) {
+      summary.add(r);
+      output.write(r);
+    }
+  };
+
+  const outcome = await scanEntries(
+    entries,
+    {
+      lexicons: opts.lexicons ?? [],
+      ...(opts.lang ? { language: opts.lang } : {}),
+      ...(opts.inputFormat ? { inputFormat: opts.inputFormat } : {}),
+      ...(opts.textColumn !== undefined ? { textColumn: opts.textColumn } : {}),
+      ...(opts.idColumn !== undefined ? { idColumn: opts.idColumn } : {}),
+      maxBytes: opts.maxSize * MB,
+      withJson: format === 'json' || format === 'ndjson',
+    },
+    { jobs: opts.jobs, signal, write, progress: onProgress },
+  );
+  progress?.clear();
+  const totals = summary.toJson(outcome, (performance.now() - started) / 1000);
+  output.end(totals);
+  if (format === 'pretty') io.stdout(formatScanPretty(summary, totals, { color: useColor(opts.color, io) }));
+
+  if (outcome.interrupted) {
+    io.stderr(`scamscan: interrupted: ${n(totals.scanned)} of ${n(totals.files)} files scanned, ${n(totals.notScanned)} not scanned (${n(totals.results)} results written)\n`);
+  } else if (progress && format !== 'pretty') {
+    io.stderr(`scamscan: ${n(totals.scanned)} files in ${totals.seconds} s (${n(totals.filesPerSecond)} files/s): ${n(totals.verdicts.scam)} scam, ${n(totals.verdicts.suspicious)} suspicious, ${n(totals.errors)} errors\n`);
+  }
+  if (opts.stats) {
+    const usage = process.resourceUsage();
+    io.stderr(
+      `scamscan: stats: ${totals.seconds} s, ${n(totals.filesPerSecond)} files/s, ${totals.megabytesPerSecond} MB/s, ` +
+        `${totals.threads || 'no'} worker threads, peak RSS ${(usage.maxRSS / 1024).toFixed(1)} MB, CPU ${((usage.userCPUTime + usage.systemCPUTime) / 1e6).toFixed(2)} s\n`,
+    );
+  }
+  if (outcome.interrupted) return EXIT.interrupted;
+  if (totals.errors) return EXIT.error;
+  return exitFor(summary.seen(), opts.failOn);
+}
+
+function positiveInt(value: string): number {
+  const v = Number(value);
+  if (!Number.isInteger(v) || v < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return v;
+}
+
+function positiveNumber(value: string): number {
+  const v = Number(value);
+  if (!Number.isFinite(v) || v <= 0) throw new InvalidArgumentError('expected a number above 0');
+  return v;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export function scanCommand(cmd: Command, io: CliIO, state: CliState): void {
+  cmd
+    .command('scan')
+    .description('classify every transcript under files and folders, in parallel, streaming results in path order')
+    .argument('<paths...>', 'transcript files, folders (walked recursively), or CSV / JSON Lines data sets')
+    .addOption(new Option('-f, --format <format>', 'output format (default: pretty on a terminal, else ndjson)').choices(SCAN_FORMATS))
+    .addOption(new Option('-l, --lang <language>', 'force the language instead of detecting it').choices(['en', 'fr']))
+    .option('--lexicons <dir...>', 'extra lexicon folders (entries with the same id override built-in ones)')
+    .option('--input-format <format>', 'transcript format of the files (default: detected from the content)')
+    .option('--text-column <name>', 'data sets: the column holding the transcript')
+    .option('--id-column <name>', 'data sets: the column naming each row (default: the row number)')
+    .option('--max-size <MB>', 'report files larger than this many megabytes as errors', positiveNumber, 50)
+    .option('-j, --jobs <n>', 'worker threads (1: all in the main thread)', positiveInt, availableParallelism())
+    .option('--include <glob>', 'scan only files matching this glob instead of the transcript extensions (repeatable)', collect, [])
+    .option('--exclude <glob>', 'skip files and folders matching this glob (repeatable)', collect, [])
+    .option('--follow-symlinks', 'follow symbolic links found in folders (loops are detected)')
+    .option('-q, --quiet', 'no progress bar and no notes on stderr')
+    .option('--no-color', 'no colour, even on a terminal')
+    .addOption(new Option('--fail-on <verdict>', 'exit 1 when any verdict is at or above this').choices(['scam', 'suspicious', 'never']).default('scam'))
+    .option('--stats', 'print time, speed and peak memory on stderr at the end')
+    .addHelpText(
+      'after',
+      `
+Files: folders are walked recursively for .txt .srt .vtt .json .jsonl .csv files, skipping hidden
+names and node_modules. A .scamscanignore file in any folder lists globs to skip (.gitignore rules:
+# comments, ! to re-include, a trailing / for folders). Globs: * ? ** {a,b}; a glob without / matches
+names at any depth. Files named on the command line are always scanned. .csv and .jsonl files are
+data sets: one result per row, named data.csv#12 (row number) or by --id-column.
+
+Output: one result per file or data set row, sorted by path, every file exactly once (a file that
+cannot be read is a { "file", "error" } result). ndjson lines are the JSON of \`classify --format json\`;
+csv has the columns file,verdict,score,language,top_categories,error.
+
+Examples:
+  $ scamscan scan calls/
+  $ scamscan scan calls/ --format ndjson > results.ndjson
+  $ scamscan scan calls/ --include '**/*.{txt,srt}' --exclude 'drafts/' --format csv > results.csv
+  $ scamscan scan data/test.csv --text-column dialogue --id-column call_id --format json
+  $ scamscan scan /mnt/archive --jobs 4 --fail-on suspicious --quiet
+
+Exit codes: 0 below --fail-on, 1 at or above it, 2 when any file failed, 130 when interrupted (Ctrl-C).`,
+    )
+    .action(async (paths: string[], opts: ScanCliOptions) => {
+      // Ctrl-C stops the scan and flushes what is done; a second one quits at once.
+      const controller = new AbortController();
+      const onSigint = () => (controller.signal.aborted ? process.exit(EXIT.interrupted) : controller.abort());
+      // A closed pipe (`| head`) ends the scan quietly instead of crashing on EPIPE.
+      const onStdoutError = (e: NodeJS.ErrnoException) => {
+        if (e.code !== 'EPIPE') throw e;
+        if (controller.signal.aborted) return;
+        process.stdout.on('error', () => {}); // later writes fail the same way, after this listener is gone
+        controller.abort();
+      };
+      process.on('SIGINT', onSigint);
+      process.stdout.on('error', onStdoutError);
+      try {
+        state.code = await runScan(paths, opts, io, controller.signal);
+      } finally {
+        process.off('SIGINT', onSigint);
+        process.stdout.off('error', onStdoutError);
+      }
+    });
+}
