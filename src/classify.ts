@@ -16,6 +16,8 @@ export interface ClassifyOptions {
   /** Forces the language instead of detecting it. */
   language?: Language;
   encoding?: string;
+  /** A reader name (see INPUT_FORMATS) instead of detecting the format from the content. */
+  inputFormat?: string;
 }
 
 /** A match before scoring: where it is and what its context says. */
@@ -110,7 +112,7 @@ export function classifyTranscript(transcript: Transcript, lexicons: CompiledLex
       const start = tokens[hit.from]!.start;
       const end = tokens[hit.to - 1]!.end;
       const at = (k: number) => (u.map ? u.map[k] ?? u.offset : u.offset + k);
-      raws.push({ hit, utterance: u, text: u.text.slice(start, end), offset: at(start), length: at(end) - at(start), modifiers: mods[i]! });
+      raws.push({ hit, utterance: u, text: u.text.slice(start, end), offset: at(start), length: (u.map ? at(end - 1) + 1 : at(end)) - at(start), modifiers: mods[i]! });
     });
   }
 

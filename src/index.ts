@@ -31,6 +31,6 @@ export function classifyText(text: string, options: ClassifyOptions = {}, lexico
 
 /** Classifies the bytes of a transcript file (any supported encoding). */
 export function classifyBytes(bytes: Uint8Array, options: ClassifyOptions = {}, lexicons: CompiledLexicons = loadLexicons()): Result {
-  const { transcript, encoding } = parseTranscript(bytes, options.file);
+  const { transcript, encoding } = parseTranscript(bytes, options.file, options.inputFormat ? { inputFormat: options.inputFormat } : {});
   return classifyTranscript(transcript, lexicons, { ...options, encoding });
 }

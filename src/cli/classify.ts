@@ -5,6 +5,7 @@ import { formatJson } from '../report/json.js';
 import { formatPretty } from '../report/pretty.js';
 import type { Language, Result } from '../types.js';
 import { readInputFile, type CliIO } from './io.js';
+import { INPUT_FORMATS } from '../transcript/index.js';
 import { exitFor, MB, useColor, type CliState, type FailOn } from './shared.js';
 
 const FORMATS: Record<string, (r: Result, color: boolean) => string> = {
@@ -20,6 +21,7 @@ export function classifyCommand(cmd: Command, io: CliIO, state: CliState): void 
     .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(FORMATS)).default('pretty'))
     .addOption(new Option('-l, --lang <language>', 'force the language instead of detecting it').choices(['en', 'fr']))
     .addOption(new Option('--fail-on <verdict>', 'exit 1 when the verdict is at or above this').choices(['scam', 'suspicious', 'never']).default('scam'))
+    .addOption(new Option('--input-format <format>', 'the transcript format instead of detecting it').choices(['auto', ...INPUT_FORMATS]).default('auto'))
     .option('--lexicons <dir...>', 'extra lexicon folders (entries with the same id override built-in ones)')
     .option('--max-size <MB>', 'refuse files larger than this many megabytes', (v) => Number(v), 50)
     .option('--no-color', 'no colour, even on a terminal')
@@ -31,7 +33,7 @@ Examples:
   $ scamscan classify - < call.txt
   $ scamscan classify call.txt --format json | jq .verdict`,
     )
-    .action(async (file: string | undefined, opts: { format: string; lang?: Language; failOn: FailOn; lexicons?: string[]; maxSize: number; color: boolean }) => {
+    .action(async (file: string | undefined, opts: { format: string; inputFormat: string; lang?: Language; failOn: FailOn; lexicons?: string[]; maxSize: number; color: boolean }) => {
       const name = file === undefined || file === '-' ? '-' : file;
       let bytes: Uint8Array;
       if (name === '-') {
@@ -40,7 +42,7 @@ Examples:
       } else {
         bytes = readInputFile(name, opts.maxSize * MB);
       }
-      const options = { file: name, ...(opts.lang ? { language: opts.lang } : {}) };
+      const options = { file: name, inputFormat: opts.inputFormat, ...(opts.lang ? { language: opts.lang } : {}) };
       const result = classifyBytes(bytes, options, loadLexicons(opts.lexicons ?? []));
       io.stdout(FORMATS[opts.format]!(result, useColor(opts.color, io)));
       state.code = exitFor([result.verdict], opts.failOn);

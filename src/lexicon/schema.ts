@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CATEGORIES, STAGES } from '../types.js';
 
-const phrase = z.string().trim().min(1, 'a phrase cannot be empty').max(200, 'a phrase is at most 200 characters');
+const phrase = z.string().trim().min(1, 'a phrase cannot be empty').max(400, 'a phrase is at most 400 characters');
 const sentence = z.string().trim().min(1, 'an example cannot be empty');
 
 export const entrySchema = z.strictObject({

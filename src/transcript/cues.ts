@@ -68,10 +68,17 @@ const VOICE = /^v(?:\.[^\s>]*)?\s+([^>]+)$/;
 const ENTITY = /^&(amp|lt|gt|nbsp|quot|apos|lrm|rlm|#\d{1,7}|#x[0-9a-fA-F]{1,6});/;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', nbsp: '\u00a0', quot: '"', apos: "'", lrm: '\u200e', rlm: '\u200f' };
 
-function labelAt(text: string): { name: string; length: number } | null {
-  const m = LABEL.exec(text);
-  if (!m || text.slice(m[0].length).trim() === '') return null; // `[Music]` alone is a sound, not a speaker
-  return { name: (m[1] ?? m[2]!).trim(), length: m[0].length };
+/** Markup that may come before a label: `{\an8}`, `<i>`, `<font …>` (not a `<v>` voice, which names the speaker itself). */
+const LEAD = /^(?:\{\\[^}]*\}|<(?!v[\s.])[a-zA-Z][^<>]*>)*/;
+
+/** A dialogue dash and a speaker label at the start of a line, and where the words start. */
+function lineStart(text: string): { dash: number; name: string | null; length: number } {
+  const dash = DASH.exec(text)?.[0].length ?? 0;
+  const lead = dash + LEAD.exec(text.slice(dash))![0].length;
+  const m = LABEL.exec(text.slice(lead));
+  // `[Music]` alone is a sound, not a speaker.
+  if (!m || text.slice(lead + m[0].length).trim() === '') return { dash, name: null, length: dash };
+  return { dash, name: (m[1] ?? m[2]!).trim(), length: lead + m[0].length };
 }
 
 /**
@@ -82,9 +89,8 @@ function speakerLabels(cues: Cue[]): Set<string> {
   const counts = new Map<string, number>();
   for (const cue of cues)
     for (const line of cue.lines) {
-      const dash = DASH.exec(line.text)?.[0].length ?? 0;
-      const label = labelAt(line.text.slice(dash));
-      if (label) counts.set(label.name, (counts.get(label.name) ?? 0) + 1);
+      const { name } = lineStart(line.text);
+      if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
     }
   const caps = (name: string) => /\p{Lu}.*\p{Lu}/u.test(name) && name === name.toUpperCase();
   return new Set([...counts].filter(([name, n]) => n >= 2 || caps(name)).map(([name]) => name));
@@ -114,12 +120,11 @@ export function cueUtterances(source: string, cues: Cue[], syntax: CueSyntax): U
     };
     let part: Part | undefined;
     for (const line of cue.lines) {
-      const dash = DASH.exec(line.text)?.[0].length ?? 0;
-      const found = labelAt(line.text.slice(dash));
-      const label = found && labels.has(found.name) ? found : null;
-      if (!part || dash || label) part = open(label ? label.name : dash ? null : (part?.speaker ?? lastSpeaker));
+      const start = lineStart(line.text);
+      const label = start.name !== null && labels.has(start.name) ? start.name : null;
+      if (!part || start.dash || label) part = open(label ?? (start.dash ? null : (part?.speaker ?? lastSpeaker)));
       else part.text.sep(' '); // the line break
-      part = appendLine(source, line, dash + (label?.length ?? 0), syntax, part, open);
+      part = appendLine(source, line, label ? start.length : start.dash, syntax, part, open);
     }
     for (const p of parts) {
       const u = p.text.toUtterance(utterances.length + 1, p.speaker, cue.start);

@@ -34,14 +34,16 @@ function jsonShape(text: string, is: (root: JsonNode) => boolean): boolean {
   }
 }
 
-/** In detection order: the first whose detect() holds reads the file; `text` takes anything. */
+const plain: Reader = { name: 'text', detect: () => true, read: (t) => readPlain(t) };
+
+/** The readers; detection tries all but `text`, which takes whatever the others do not. */
 export const READERS: readonly Reader[] = [
-  { name: 'vtt', detect: isVtt, read: readVtt },
+  plain,
   { name: 'srt', detect: isSrt, read: readSrt },
+  { name: 'vtt', detect: isVtt, read: readVtt },
   { name: 'whisper', detect: (t) => jsonShape(t, isWhisper), read: readWhisper },
   { name: 'aws', detect: (t) => jsonShape(t, isAws), read: readAws },
   { name: 'turns', detect: (t) => jsonShape(t, isTurns), read: readTurns },
-  { name: 'text', detect: () => true, read: (t) => readPlain(t) },
 ];
 
 export const INPUT_FORMATS: readonly string[] = READERS.map((r) => r.name);
@@ -57,10 +59,10 @@ export function readerNamed(name: string, file = '-'): Reader {
  * The reader for this content, whatever the file's extension. Text that starts like JSON is never
  * read as plain text: if it does not parse, or parses into no known shape, that is the error.
  */
-export function detectReader(text: string, file = '-'): Reader {
-  const reader = READERS.find((r) => r.detect(text))!;
-  if (reader.name === 'text' && looksLikeJson(text)) {
-    const root = parseJson(text, file); // throws `JSON: <what> at line L column C`
+export function detectReader(source: string, file = '-'): Reader {
+  const reader = READERS.find((r) => r !== plain && r.detect(source)) ?? plain;
+  if (reader === plain && looksLikeJson(source)) {
+    const root = parseJson(source, file); // throws `JSON: <what> at line L column C`
     const top = root.type === 'object' ? `an object with ${root.fields.size ? `keys ${[...root.fields.keys()].slice(0, 8).join(', ')}` : 'no keys'}` : `an ${root.type}`;
     throw new ScamscanError(`JSON: no known transcript shape (found ${top}); expected ${WHISPER_SHAPE}, ${AWS_SHAPE} or ${TURNS_SHAPE}`, file);
   }

@@ -6,6 +6,24 @@ const HEADER = /^\uFEFF?WEBVTT(?=[ \t\r\n]|$)/;
 /** Blocks that hold no spoken text. */
 const SKIPPED = /^(NOTE|STYLE|REGION)(?=[ \t]|$)/;
 
+/** An inline timestamp `<00:00:01.000>`: karaoke-style captions, such as YouTube's automatic ones. */
+const INLINE_TIME = /<(?:\d+:)?\d{2}:\d{2}\.\d{3}>/;
+const plainLine = (line: Line) => line.text.replace(/<[^>]*>/g, '').trim();
+
+/**
+ * Automatic captions roll: each cue repeats the previous cue's line above the new one. Said once,
+ * a phrase would otherwise be counted two or three times, so a line already shown by the previous
+ * cue is dropped.
+ */
+function dropRollingRepeats(cues: Cue[]): void {
+  let previous = new Set<string>();
+  for (const cue of cues) {
+    const shown = new Set(cue.lines.map(plainLine));
+    cue.lines = cue.lines.filter((l) => !previous.has(plainLine(l)) || plainLine(l) === '');
+    previous = shown;
+  }
+}
+
 export function isVtt(text: string): boolean {
   return HEADER.test(text);
 }
@@ -55,5 +73,6 @@ export function readVtt(source: string, file = '-'): Transcript {
       for (; i < lines.length && !isBlank(lines[i]); i++) cue.lines.push(lines[i]!);
     }
   }
+  if (INLINE_TIME.test(source)) dropRollingRepeats(cues);
   return { source, format: 'vtt', utterances: cueUtterances(source, cues, { tags: true, entities: true, assCodes: false }), warnings: [] };
 }
