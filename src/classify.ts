@@ -78,7 +78,32 @@ function findDriver(raws: Raw[], speakers: number, model: Model): string | null 
   return driver;
 }
 
-function evaluate(raws: Raw[], speakers: number, model: Model) {
+/** A retelling's narrator: reported speech in at least two of their findings, and in at least this share of them. */
+const NARRATOR_SHARE = 0.3;
+
+/**
+ * Speakers who retell a call rather than make one (or, unlabelled, the whole text): their evidence
+ * is mostly reported ("he tells me to press Windows and R"), so all of it is taken as retold.
+ */
+function narrators(raws: Raw[]): Set<string | null> {
+  const counts = new Map<string | null, { reported: number; all: number }>();
+  for (const r of raws) {
+    if (r.hit.pattern.entry.category === 'counter') continue;
+    const c = counts.get(r.utterance.speaker) ?? { reported: 0, all: 0 };
+    c.all++;
+    if (r.modifiers.includes('reported')) c.reported++;
+    counts.set(r.utterance.speaker, c);
+  }
+  return new Set([...counts].filter(([, c]) => c.reported >= 2 && c.reported >= NARRATOR_SHARE * c.all).map(([s]) => s));
+}
+
+function evaluate(all: Raw[], speakers: number, model: Model) {
+  const retelling = narrators(all);
+  const raws = all.map((r) =>
+    retelling.has(r.utterance.speaker) && r.hit.pattern.entry.category !== 'counter' && !r.modifiers.includes('reported')
+      ? { ...r, modifiers: [...r.modifiers, 'retold' as const] }
+      : r,
+  );
   const driver = findDriver(raws, speakers, model);
   const mods = raws.map((r) => {
     const receiver = driver !== null && r.utterance.speaker !== null && r.utterance.speaker !== driver && r.hit.pattern.entry.category !== 'counter';

@@ -73,7 +73,7 @@ export interface Token {
 }
 
 /** Why a finding weighs less than its lexicon weight. */
-export type Modifier = 'negated' | 'reported' | 'receiver';
+export type Modifier = 'negated' | 'reported' | 'retold' | 'receiver';
 
 export interface Finding {
   /** Lexicon entry id. */

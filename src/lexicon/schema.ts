@@ -42,13 +42,18 @@ export const modelSchema = z.strictObject({
   extraStage: z.number(),
   /** Log-odds removed per unit of counter-signal score. */
   counter: z.number().min(0),
-  /** Fraction of the counter-signal kept when live access and payment evidence are both present. */
+  /** Fraction of the counter-signal kept when a live payment demand comes with access or two more stages. */
   counterGuard: z.number().min(0).max(1),
   /** Score at which a stage counts as seen. */
   stageSeen: z.number().min(0).max(1),
   /** How fast repeated findings of one category fade: the k-th strongest counts decay^k. */
   decay: z.number().gt(0).max(1),
-  modifiers: z.strictObject({ negated: z.number().min(0).max(1), reported: z.number().min(0).max(1), receiver: z.number().min(0).max(1) }),
+  modifiers: z.strictObject({
+    negated: z.number().min(0).max(1),
+    reported: z.number().min(0).max(1),
+    retold: z.number().min(0).max(1),
+    receiver: z.number().min(0).max(1),
+  }),
   thresholds: z.strictObject({ scam: z.number().min(0).max(1), suspicious: z.number().min(0).max(1) }),
 });
 

@@ -71,16 +71,27 @@ export function features(evidence: Evidence[], decay: number) {
   return { categories, stages, counter: categories.counter, shares };
 }
 
+/**
+ * The inputs of the final linear combination, apart from the stage scores themselves: which stages
+ * count as seen, how many extra stages earn the bonus, and the counter-signal after the guard.
+ * Counter-signals lower the score but never erase a live payment demand that comes with remote
+ * access or with two more stages of the script (scammers recite banks' own warnings too).
+ */
+export function combinationInputs(stages: Record<Stage, number>, counter: number, model: Model) {
+  const stagesSeen = STAGES.filter((s) => stages[s] >= model.stageSeen);
+  const guarded = stages.payment >= model.stageSeen && (stages.access >= model.stageSeen || stagesSeen.length >= 3);
+  return { stagesSeen, extraStages: Math.max(0, stagesSeen.length - 1), counter: counter * (guarded ? model.counterGuard : 1) };
+}
+
 /** Findings in, score out: every point of the log-odds is attributed to the evidence behind it. */
 export function score(evidence: Evidence[], model: Model): Score {
   const { categories, stages, counter, shares } = features(evidence, model.decay);
-  const stagesSeen = STAGES.filter((s) => stages[s] >= model.stageSeen);
-  // Counter-signals lower the score but never erase live remote access together with payment.
-  const guarded = stages.access >= model.stageSeen && stages.payment >= model.stageSeen;
-  const counterWeight = model.counter * (guarded ? model.counterGuard : 1);
+  const inputs = combinationInputs(stages, counter, model);
+  const { stagesSeen } = inputs;
+  const counterWeight = counter > 0 ? (model.counter * inputs.counter) / counter : 0;
 
   const stageTerms = Object.fromEntries(STAGES.map((s) => [s, model.stageWeights[s] * stages[s]])) as Record<Stage, number>;
-  const extra = model.extraStage * Math.max(0, stagesSeen.length - 1);
+  const extra = model.extraStage * inputs.extraStages;
   const logit = model.intercept + STAGES.reduce((z, s) => z + stageTerms[s], 0) + extra - counterWeight * counter;
 
   // Attribution: a stage's term (and its share of the multi-stage bonus) is split over its evidence

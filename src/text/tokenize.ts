@@ -56,12 +56,3 @@ export function tokenize(text: string, stem: Stemmer = identity): Token[] {
   }
   return tokens;
 }
-
-/** Punctuation that ends a sentence or a clause, for negation scope. */
-const CLAUSE_END = /[.!?;:…]/u;
-
-/** True when the text between two offsets holds clause-ending punctuation. */
-export function crossesClause(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (CLAUSE_END.test(text[i] ?? '')) return true;
-  return false;
-}
