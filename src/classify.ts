@@ -106,7 +106,9 @@ function evaluate(all: Raw[], speakers: number, model: Model) {
   );
   const driver = findDriver(raws, speakers, model);
   const mods = raws.map((r) => {
-    const receiver = driver !== null && r.utterance.speaker !== null && r.utterance.speaker !== driver && r.hit.pattern.entry.category !== 'counter';
+    // Counter-signals too: what vouches for a call is what its driver says ("we will never ask…"),
+    // not the receiver's doubts ("this sounds like a scam").
+    const receiver = driver !== null && r.utterance.speaker !== null && r.utterance.speaker !== driver;
     return receiver ? [...r.modifiers, 'receiver' as const] : r.modifiers;
   });
   const evidence = raws.map((r, i) => ({ category: r.hit.pattern.entry.category, effective: r.hit.pattern.entry.weight * factor(mods[i]!, model) }));

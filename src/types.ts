@@ -70,6 +70,8 @@ export interface Token {
   form: string;
   /** Stem of `form` in the transcript's language. */
   stem: string;
+  /** Sentence number within the text: a phrase never matches across a sentence end. */
+  sentence: number;
 }
 
 /** Why a finding weighs less than its lexicon weight. */

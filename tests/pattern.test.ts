@@ -46,3 +46,11 @@ describe('phrase syntax', () => {
     expect(found).toBe(false);
   });
 });
+
+describe('sentence bounds', () => {
+  it('never matches a phrase across a sentence end, but does across a comma or a dotted name', () => {
+    expect(matches('approve ~8 phone', 'Approve it in the app. The prompt comes on your phone')).toBe(false);
+    expect(matches('scratch ~4 read', 'scratch the back, read me the numbers')).toBe(true);
+    expect(matches('go ~3 support me', 'go to support.me now')).toBe(true);
+  });
+});

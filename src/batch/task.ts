@@ -1,9 +1,8 @@
-import { classifyTranscript, type CompiledLexicons } from '../index.js';
+import { classifyBytes, type CompiledLexicons } from '../index.js';
 import { classifyText } from '../classify.js';
 import { ScamscanError } from '../errors.js';
 import { readInputFile } from '../cli/io.js';
 import { decode } from '../transcript/decode.js';
-import { parseTranscript, type Parsed } from '../transcript/index.js';
 import type { Language } from '../types.js';
 import { datasetReader } from './inputs.js';
 import { toRecord, type ScanRecord } from './record.js';
@@ -13,6 +12,7 @@ export interface TaskSettings {
   /** Extra lexicon folders (after the built-in ones). */
   lexicons: string[];
   language?: Language;
+  /** A reader name (see INPUT_FORMATS) or `auto`. */
   inputFormat?: string;
   textColumn?: string;
   idColumn?: string;
@@ -39,11 +39,6 @@ export interface TaskOutput {
 /** Data set rows go out in chunks so a big data set streams instead of piling up. */
 const ROW_CHUNK = 256;
 
-// parseTranscript gains an options argument ({ inputFormat }) with the multi-format readers; calling it
-// through this type passes the option where it is accepted and compiles either way.
-type ParseWith = (bytes: Uint8Array, file: string, options: { inputFormat?: string }) => Parsed;
-const parse = parseTranscript as ParseWith;
-
 const problem = (e: unknown) => (e instanceof ScamscanError ? e.problem : `unexpected error: ${(e as Error)?.message ?? String(e)}`);
 
 /** Reads and classifies one file (or every row of a data set). Never throws: failures are error records. */
@@ -61,9 +56,8 @@ export function runTask(task: Task, settings: TaskSettings, lexicons: CompiledLe
   if (!rowsOf) {
     let record: ScanRecord;
     try {
-      const inputFormat = settings.inputFormat && settings.inputFormat !== 'auto' ? { inputFormat: settings.inputFormat } : {};
-      const { transcript, encoding } = parse(bytes, path, inputFormat);
-      record = toRecord(classifyTranscript(transcript, lexicons, { ...options, encoding }), settings.withJson);
+      const inputFormat = settings.inputFormat ? { inputFormat: settings.inputFormat } : {};
+      record = toRecord(classifyBytes(bytes, { ...options, ...inputFormat }, lexicons), settings.withJson);
     } catch (e) {
       record = { file: path, error: problem(e) };
     }

@@ -9,6 +9,7 @@ import { ScanOutput, SCAN_FORMATS, type ScanFormat } from '../report/scanOutput.
 import { formatScanPretty } from '../report/scanPretty.js';
 import { ScanProgress } from '../report/scanProgress.js';
 import { ScanSummary } from '../report/scanSummary.js';
+import { INPUT_FORMATS } from '../transcript/index.js';
 import type { Language } from '../types.js';
 import type { CliIO } from './io.js';
 import { EXIT, exitFor, MB, useColor, type CliState, type FailOn } from './shared.js';
@@ -22,8 +23,8 @@ export interface ScanCliOptions {
   idColumn?: string;
   maxSize: number;
   jobs: number;
-  include: string[];
-  exclude: string[];
+  include?: string[];
+  exclude?: string[];
   followSymlinks?: boolean;
   quiet?: boolean;
   color: boolean;
@@ -109,7 +110,7 @@ function positiveNumber(value: string): number {
   return v;
 }
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 export function scanCommand(cmd: Command, io: CliIO, state: CliState): void {
   cmd
@@ -119,13 +120,13 @@ export function scanCommand(cmd: Command, io: CliIO, state: CliState): void {
     .addOption(new Option('-f, --format <format>', 'output format (default: pretty on a terminal, else ndjson)').choices(SCAN_FORMATS))
     .addOption(new Option('-l, --lang <language>', 'force the language instead of detecting it').choices(['en', 'fr']))
     .option('--lexicons <dir...>', 'extra lexicon folders (entries with the same id override built-in ones)')
-    .option('--input-format <format>', 'transcript format of the files (default: detected from the content)')
+    .addOption(new Option('--input-format <format>', 'the transcript format of every file instead of detecting it').choices(['auto', ...INPUT_FORMATS]).default('auto'))
     .option('--text-column <name>', 'data sets: the column holding the transcript')
     .option('--id-column <name>', 'data sets: the column naming each row (default: the row number)')
     .option('--max-size <MB>', 'report files larger than this many megabytes as errors', positiveNumber, 50)
-    .option('-j, --jobs <n>', 'worker threads (1: all in the main thread)', positiveInt, availableParallelism())
-    .option('--include <glob>', 'scan only files matching this glob instead of the transcript extensions (repeatable)', collect, [])
-    .option('--exclude <glob>', 'skip files and folders matching this glob (repeatable)', collect, [])
+    .addOption(new Option('-j, --jobs <n>', 'worker threads (1: all in the main thread)').argParser(positiveInt).default(availableParallelism(), 'the number of CPUs'))
+    .option('--include <glob>', 'scan only files matching this glob instead of the transcript extensions (repeatable)', collect)
+    .option('--exclude <glob>', 'skip files and folders matching this glob (repeatable)', collect)
     .option('--follow-symlinks', 'follow symbolic links found in folders (loops are detected)')
     .option('-q, --quiet', 'no progress bar and no notes on stderr')
     .option('--no-color', 'no colour, even on a terminal')

@@ -29,13 +29,15 @@ function stepMatches(step: Step, token: Token): boolean {
  */
 export function matchAt(steps: Step[], tokens: Token[], from: number): number {
   if (!stepMatches(steps[0]!, tokens[from]!)) return -1;
+  const sentence = tokens[from]!.sentence;
   let frontier = [from + 1];
   for (let k = 1; k < steps.length; k++) {
     const step = steps[k]!;
     const next: number[] = [];
     let checked = -1;
     for (const s of frontier) {
-      const last = Math.min(s + step.gap, tokens.length - 1);
+      let last = Math.min(s + step.gap, tokens.length - 1);
+      while (last >= s && tokens[last]!.sentence !== sentence) last--;
       for (let j = Math.max(s, checked + 1); j <= last; j++) {
         if (stepMatches(step, tokens[j]!)) next.push(j + 1);
       }

@@ -11,7 +11,10 @@ export function safeText(text: string): string {
   return text.replace(UNSAFE, (ch) => (ch.codePointAt(0)! > 0xff ? `\\u${hex(ch)}` : `\\x${hex(ch)}`));
 }
 
-/** JSON with the characters JSON leaves raw (C1 controls, bidi controls) escaped too: still valid JSON. */
+/** What JSON.stringify leaves raw inside strings: DEL, C1 controls and bidirectional controls. */
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+
+/** JSON with those escaped too (C0 controls are escaped by JSON itself): still valid JSON. */
 export function safeJson(value: unknown, indent?: number): string {
-  return JSON.stringify(value, null, indent).replace(UNSAFE, (ch) => `\\u${ch.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value, null, indent).replace(JSON_UNSAFE, (ch) => `\\u${ch.codePointAt(0)!.toString(16).padStart(4, '0')}`);
 }

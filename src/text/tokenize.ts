@@ -31,6 +31,15 @@ function unLeet(form: string): string {
 
 const identity: Stemmer = (_raw, form) => form;
 
+/** Punctuation that ends a sentence; phrases and their gaps stay within one sentence. */
+const SENTENCE_END = /[.!?;…]/u;
+
+function endsSentence(between: string): boolean {
+  if (!SENTENCE_END.test(between)) return false;
+  // A dot inside a name or number ("support.me", "3.5") is not a sentence end.
+  return between !== ".";
+}
+
 export function tokenize(text: string, stem: Stemmer = identity): Token[] {
   const words: Array<{ start: number; end: number; raw: string; form: string }> = [];
   for (const m of text.matchAll(WORD)) {
@@ -38,8 +47,11 @@ export function tokenize(text: string, stem: Stemmer = identity): Token[] {
     if (form !== '') words.push({ start: m.index, end: m.index + m[0].length, raw: m[0], form });
   }
   const tokens: Token[] = [];
+  let sentence = 0;
+  let lastEnd = -1;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
+    if (lastEnd >= 0 && endsSentence(text.slice(lastEnd, w.start))) sentence++;
     // Join a run of single letters separated by dots, dashes or spaces into one word.
     let j = i;
     while (j + 1 < words.length && w.form.length === 1 && words[j]!.form.length === 1 && /\p{L}/u.test(words[j]!.form) &&
@@ -47,12 +59,14 @@ export function tokenize(text: string, stem: Stemmer = identity): Token[] {
     if (j - i + 1 >= MIN_SPELLED) {
       const run = words.slice(i, j + 1);
       const form = run.map((r) => r.form).join('');
-      tokens.push({ start: w.start, end: words[j]!.end, form, stem: stem(form, form) });
+      tokens.push({ start: w.start, end: words[j]!.end, form, stem: stem(form, form), sentence });
+      lastEnd = words[j]!.end;
       i = j;
       continue;
     }
     const form = unLeet(w.form);
-    tokens.push({ start: w.start, end: w.end, form, stem: stem(form === w.form ? w.raw : form, form) });
+    tokens.push({ start: w.start, end: w.end, form, stem: stem(form === w.form ? w.raw : form, form), sentence });
+    lastEnd = w.end;
   }
   return tokens;
 }
