@@ -46,7 +46,7 @@ for (const line of labels) {
 
 // Features, in the scorer's own terms (src/score/score.ts).
 function features(r) {
-  const inputs = combinationInputs(r.stages, r.categories.counter, model);
+  const inputs = combinationInputs(r.stagesSeen, r.categories.counter, model);
   return [...STAGES.map((s) => r.stages[s]), inputs.extraStages, -inputs.counter];
 }
 const X = rows.map((r) => features(r.result));

@@ -68,26 +68,32 @@ export function features(evidence: Evidence[], decay: number) {
   const stages = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
   const stageOf = (s: Stage) => CATEGORIES.filter((c) => CATEGORY_STAGE[c] === s);
   for (const s of STAGES) stages[s] = 1 - stageOf(s).reduce((miss, c) => miss * (1 - categories[c]), 1);
-  return { categories, stages, counter: categories.counter, shares };
+  // The strongest single piece of evidence of each stage: a stage counts as seen only when one
+  // piece alone is strong enough, so a retelling's many faded mentions never add up to a stage.
+  const strongest = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
+  for (const e of evidence) {
+    const stage = CATEGORY_STAGE[e.category];
+    if (stage && e.effective > strongest[stage]) strongest[stage] = e.effective;
+  }
+  return { categories, stages, strongest, counter: categories.counter, shares };
 }
 
 /**
- * The inputs of the final linear combination, apart from the stage scores themselves: which stages
- * count as seen, how many extra stages earn the bonus, and the counter-signal after the guard.
+ * The inputs of the final linear combination, apart from the stage scores themselves: how many
+ * extra stages earn the bonus, and the counter-signal after the guard.
  * Counter-signals lower the score but never erase a live payment demand that comes with remote
  * access or with two more stages of the script (scammers recite banks' own warnings too).
  */
-export function combinationInputs(stages: Record<Stage, number>, counter: number, model: Model) {
-  const stagesSeen = STAGES.filter((s) => stages[s] >= model.stageSeen);
-  const guarded = stages.payment >= model.stageSeen && (stages.access >= model.stageSeen || stagesSeen.length >= 3);
-  return { stagesSeen, extraStages: Math.max(0, stagesSeen.length - 1), counter: counter * (guarded ? model.counterGuard : 1) };
+export function combinationInputs(stagesSeen: Stage[], counter: number, model: Model) {
+  const guarded = stagesSeen.includes('payment') && (stagesSeen.includes('access') || stagesSeen.length >= 3);
+  return { extraStages: Math.max(0, stagesSeen.length - 1), counter: counter * (guarded ? model.counterGuard : 1) };
 }
 
 /** Findings in, score out: every point of the log-odds is attributed to the evidence behind it. */
 export function score(evidence: Evidence[], model: Model): Score {
-  const { categories, stages, counter, shares } = features(evidence, model.decay);
-  const inputs = combinationInputs(stages, counter, model);
-  const { stagesSeen } = inputs;
+  const { categories, stages, strongest, counter, shares } = features(evidence, model.decay);
+  const stagesSeen = STAGES.filter((s) => strongest[s] >= model.stageSeen);
+  const inputs = combinationInputs(stagesSeen, counter, model);
   const counterWeight = counter > 0 ? (model.counter * inputs.counter) / counter : 0;
 
   const stageTerms = Object.fromEntries(STAGES.map((s) => [s, model.stageWeights[s] * stages[s]])) as Record<Stage, number>;
