@@ -40,6 +40,7 @@ export interface LanguageRules {
   negators: Matcher;
   reported: Matcher;
   clauseBreaks: Matcher;
+  listWords: Set<string>;
 }
 
 export interface CompiledLexicons {
@@ -136,6 +137,7 @@ export function compileLexicons(set: LexiconSet): CompiledLexicons {
       negators: wordMatcher(p.negators, lang, 'negators'),
       reported: wordMatcher(p.reported, lang, 'reported'),
       clauseBreaks: wordMatcher(p.clauseBreaks, lang, 'clauseBreaks'),
+      listWords: new Set(p.listWords.map(normalizeWord)),
     };
   }
   return { matchers, rules, entries, model: set.model };

@@ -30,6 +30,8 @@ export const languageProfileSchema = z.strictObject({
   negators: wordList,
   reported: wordList,
   clauseBreaks: wordList,
+  /** Words that continue a list after a comma, keeping a negation going ("never your PIN, your password"). */
+  listWords: wordList.default([]),
 });
 
 const stageRecord = z.strictObject(Object.fromEntries(STAGES.map((s) => [s, z.number()])) as Record<(typeof STAGES)[number], z.ZodNumber>);
@@ -44,6 +46,8 @@ export const modelSchema = z.strictObject({
   counter: z.number().min(0),
   /** Fraction of the counter-signal kept when a live payment demand comes with access or two more stages. */
   counterGuard: z.number().min(0).max(1),
+  /** A single live payment or credential demand this strong is guarded on its own. */
+  guardPayment: z.number().min(0).max(1),
   /** Score at which a stage counts as seen. */
   stageSeen: z.number().min(0).max(1),
   /** How fast repeated findings of one category fade: the k-th strongest counts decay^k. */

@@ -2,26 +2,22 @@ import type { Modifier, Token } from '../types.js';
 import type { LanguageRules } from '../lexicon/compile.js';
 import { findHits, type Hit } from './match.js';
 
-/** Words after a negator that it still governs ("never ask you for gift cards"). */
-const NEGATION_REACH = 5;
+/** Words after a negator (or after a comma continuing its list) that it still governs. */
+const NEGATION_REACH = 6;
 /** Words after a reported-speech marker that it still governs, within one sentence. */
 const REPORTED_REACH = 20;
 
+/** Conjunctions that carry a negation on through a list ("your PIN or your password", "ni … ni"). */
+const LIST_CONJUNCTIONS = new Set(['or', 'nor', 'ou', 'ni']);
+
 const SENTENCE_END = /[.!?…]/u;
-/** A comma also ends a negation's scope: "don't worry, just buy the cards". */
-const NEGATION_END = /[.!?;:…,]/u;
+const CLAUSE_END = /[.!?;:…]/u;
+
 function crosses(re: RegExp, text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (re.test(text[i] ?? '')) return true;
   return false;
 }
 
-/**
- * The modifiers of each hit from its context in the utterance: a negator or prohibition shortly
- * before it in the same clause ("we will never ask for…", "ne donnez jamais…"), or reported speech
- * earlier in the same sentence ("he told me to…", "il m'a demandé de…") or quotation marks around
- * it (a prevention talk acting the script out, a victim reading a pop-up). A negator inside the
- * matched phrase belongs to it ("don't hang up") and does not negate it.
- */
 /** Pairs of quotation marks; a straight double quote opens and closes. Apostrophes are not quotes. */
 const QUOTES: Record<string, string> = { '"': '"', '“': '”', '«': '»', '„': '“', '‹': '›', '「': '」' };
 
@@ -43,31 +39,55 @@ export function quotedRanges(text: string): Array<[number, number]> {
   return ranges;
 }
 
+/**
+ * The words each negator governs: up to NEGATION_REACH words after it, within its clause (no clause
+ * punctuation, no clause-break word such as "but"). A comma ends the scope ("don't worry, just buy
+ * the cards") unless the next word continues a list ("never ask for your PIN, your password, or
+ * gift cards"), which also renews the reach. A negator followed directly by a comma is an
+ * interjection ("No, buy the cards") and governs nothing.
+ */
+function negatedWords(tokens: Token[], text: string, rules: LanguageRules): Uint8Array {
+  const negated = new Uint8Array(tokens.length);
+  const breaks = new Uint8Array(tokens.length);
+  for (const b of findHits(rules.clauseBreaks, tokens)) for (let i = b.from; i < b.to; i++) breaks[i] = 1;
+  for (const n of findHits(rules.negators, tokens)) {
+    let reach = NEGATION_REACH;
+    for (let i = n.to; i < tokens.length && reach > 0; i++) {
+      const gap = text.slice(tokens[i - 1]!.end, tokens[i]!.start);
+      if (CLAUSE_END.test(gap) || breaks[i]) break;
+      if (gap.includes(',')) {
+        if (i === n.to || !rules.listWords.has(tokens[i]!.form)) break;
+        reach = NEGATION_REACH;
+      }
+      if (LIST_CONJUNCTIONS.has(tokens[i]!.form)) reach = NEGATION_REACH;
+      negated[i] = 1;
+      reach--;
+    }
+  }
+  return negated;
+}
+
+/**
+ * The modifiers of each hit from its context in the utterance: governed by a negator or prohibition
+ * ("we will never ask for…", "ne donnez jamais…"), or in reported speech earlier in the same sentence
+ * ("he told me to…", "il m'a demandé de…") or in quotation marks (a prevention talk acting the script
+ * out, a victim reading a pop-up). A negator inside the matched phrase belongs to it ("don't hang
+ * up") and does not negate it.
+ */
 export function contextModifiers(hits: Hit[], tokens: Token[], text: string, rules: LanguageRules): Modifier[][] {
   if (hits.length === 0) return [];
-  // A negator followed by a comma is an interjection ("No, buy the cards"), not a negation.
-  const negators = findHits(rules.negators, tokens).filter((n) => !/^\s*,/.test(text.slice(tokens[n.to - 1]!.end)));
+  const negated = negatedWords(tokens, text, rules);
   const reported = findHits(rules.reported, tokens);
-  const breaks = findHits(rules.clauseBreaks, tokens);
   const quoted = quotedRanges(text);
   return hits.map((h) => {
     const mods: Modifier[] = [];
-    const negatedInside = negators.some((n) => n.from >= h.from && n.from < h.to);
-    const negated =
-      !negatedInside &&
-      negators.some(
-        (n) =>
-          n.to <= h.from &&
-          h.from - n.to <= NEGATION_REACH &&
-          !crosses(NEGATION_END, text, tokens[n.to - 1]!.end, tokens[h.from]!.start) &&
-          !breaks.some((b) => b.from >= n.to && b.to <= h.from),
-      );
-    if (negated) mods.push('negated');
+    const negatorInside = findHits(rules.negators, tokens.slice(h.from, h.to)).length > 0;
+    if (negated[h.from] === 1 && !negatorInside) mods.push('negated');
     const start = tokens[h.from]!.start;
     const isQuoted = quoted.some(([a, b]) => a < start && start < b);
-    const isReported = isQuoted || reported.some(
-      (r) => r.to <= h.from && h.from - r.to <= REPORTED_REACH && !crosses(SENTENCE_END, text, tokens[r.to - 1]!.end, tokens[h.from]!.start),
-    );
+    const isReported =
+      isQuoted ||
+      reported.some((r) => r.to <= h.from && h.from - r.to <= REPORTED_REACH && !crosses(SENTENCE_END, text, tokens[r.to - 1]!.end, start));
     if (isReported) mods.push('reported');
     return mods;
   });

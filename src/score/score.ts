@@ -79,22 +79,25 @@ export function features(evidence: Evidence[], decay: number) {
 }
 
 /**
- * The inputs of the final linear combination, apart from the stage scores themselves: how many
- * extra stages earn the bonus, and the counter-signal after the guard.
- * Counter-signals lower the score but never erase a live payment demand that comes with remote
- * access or with two more stages of the script (scammers recite banks' own warnings too).
+ * Everything the final linear combination weighs, from the evidence: stage scores, which stages are
+ * seen, how many extra stages earn the bonus, and the counter-signal after the guard. Counter-signals
+ * lower the score but never erase a live payment demand that is strong on its own (guardPayment),
+ * or fairly strong (guardPayment / 2 + 0.1) and with remote access or two more stages of the script:
+ * scammers recite banks' own warnings too.
  */
-export function combinationInputs(stagesSeen: Stage[], counter: number, model: Model) {
-  const guarded = stagesSeen.includes('payment') && (stagesSeen.includes('access') || stagesSeen.length >= 3);
-  return { extraStages: Math.max(0, stagesSeen.length - 1), counter: counter * (guarded ? model.counterGuard : 1) };
+export function linearInputs(evidence: Evidence[], model: Model) {
+  const f = features(evidence, model.decay);
+  const stagesSeen = STAGES.filter((s) => f.strongest[s] >= model.stageSeen);
+  const pay = f.strongest.payment;
+  const guarded = pay >= model.guardPayment || (pay >= model.guardPayment / 2 + 0.1 && (stagesSeen.includes('access') || stagesSeen.length >= 3));
+  return { ...f, stagesSeen, extraStages: Math.max(0, stagesSeen.length - 1), counterInput: f.counter * (guarded ? model.counterGuard : 1) };
 }
 
 /** Findings in, score out: every point of the log-odds is attributed to the evidence behind it. */
 export function score(evidence: Evidence[], model: Model): Score {
-  const { categories, stages, strongest, counter, shares } = features(evidence, model.decay);
-  const stagesSeen = STAGES.filter((s) => strongest[s] >= model.stageSeen);
-  const inputs = combinationInputs(stagesSeen, counter, model);
-  const counterWeight = counter > 0 ? (model.counter * inputs.counter) / counter : 0;
+  const inputs = linearInputs(evidence, model);
+  const { categories, stages, counter, shares, stagesSeen } = inputs;
+  const counterWeight = counter > 0 ? (model.counter * inputs.counterInput) / counter : 0;
 
   const stageTerms = Object.fromEntries(STAGES.map((s) => [s, model.stageWeights[s] * stages[s]])) as Record<Stage, number>;
   const extra = model.extraStage * inputs.extraStages;
