@@ -47,7 +47,7 @@ for (const line of labels) {
 // Features, in the scorer's own terms (src/score/score.ts).
 function features(r) {
   const inputs = linearInputs(r.findings.map((f) => ({ category: f.category, effective: f.effective })), model);
-  return [...STAGES.map((s) => inputs.stages[s]), inputs.extraStages, -inputs.counterInput];
+  return [...STAGES.map((s) => inputs.stages[s]), inputs.extraStages, inputs.peak, -inputs.counterInput];
 }
 const X = rows.map((r) => features(r.result));
 const y = rows.map((r) => (r.scam ? 1 : 0));
@@ -57,12 +57,12 @@ const w = rows.map((r) => r.weight ?? 1);
 // >= 0 so that evidence never lowers a score (nor counter-signals raise it): a coefficient that
 // comes out negative is fixed at 0 and the rest refitted.
 const d = X[0].length;
-// hook, authority, access, proof, payment, secrecy; then extra-stage bonus and counter weight.
+// hook, authority, access, proof, payment, secrecy; then extra-stage bonus, peak and counter weight.
 const PRIOR_STAGE = { hook: 1.5, authority: 1.2, access: 2.0, proof: 2.0, payment: 2.5, secrecy: 1.5 };
 // Ridge toward a domain prior rather than toward 0: the training data (synthetic BothBosu dialogues
 // and a few dozen samples) under-represents short tech-support calls, where access and fake proof
 // are the signal, so the data adjusts the prior instead of replacing it.
-const PRIOR = [...STAGES.map((s) => PRIOR_STAGE[s]), 1.0, 3.0];
+const PRIOR = [...STAGES.map((s) => PRIOR_STAGE[s]), 1.0, 1.0, 3.0];
 const lambda = 40; // in units of weighted rows
 function solve(A, b) {
   const n = b.length;
@@ -137,7 +137,8 @@ const fitted = {
   intercept: r3(b0),
   stageWeights: Object.fromEntries(STAGES.map((s, j) => [s, r3(beta[j])])),
   extraStage: r3(beta[STAGES.length]),
-  counter: r3(beta[STAGES.length + 1]),
+  peak: r3(beta[STAGES.length + 1]),
+  counter: r3(beta[STAGES.length + 2]),
   thresholds: { scam: best.t, suspicious: Math.min(model.thresholds.suspicious, best.t - 0.2) },
 };
 console.log(JSON.stringify(fitted, null, 2));

@@ -42,6 +42,8 @@ export const modelSchema = z.strictObject({
   stageWeights: stageRecord,
   /** Log-odds added per stage seen beyond the first. */
   extraStage: z.number(),
+  /** Log-odds added by the single strongest piece of evidence, per unit above 0.5 (rescaled to 0..1). */
+  peak: z.number().min(0),
   /** Log-odds removed per unit of counter-signal score. */
   counter: z.number().min(0),
   /** Fraction of the counter-signal kept when a live payment demand comes with access or two more stages. */

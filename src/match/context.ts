@@ -46,11 +46,13 @@ export function quotedRanges(text: string): Array<[number, number]> {
  * gift cards"), which also renews the reach. A negator followed directly by a comma is an
  * interjection ("No, buy the cards") and governs nothing.
  */
-function negatedWords(tokens: Token[], text: string, rules: LanguageRules): Uint8Array {
+function negatedWords(tokens: Token[], text: string, rules: LanguageRules): { negated: Uint8Array; afterNegator: Uint8Array } {
   const negated = new Uint8Array(tokens.length);
+  const afterNegator = new Uint8Array(tokens.length + 1);
   const breaks = new Uint8Array(tokens.length);
   for (const b of findHits(rules.clauseBreaks, tokens)) for (let i = b.from; i < b.to; i++) breaks[i] = 1;
   for (const n of findHits(rules.negators, tokens)) {
+    afterNegator[n.to] = 1;
     let reach = NEGATION_REACH;
     for (let i = n.to; i < tokens.length && reach > 0; i++) {
       const gap = text.slice(tokens[i - 1]!.end, tokens[i]!.start);
@@ -64,7 +66,7 @@ function negatedWords(tokens: Token[], text: string, rules: LanguageRules): Uint
       reach--;
     }
   }
-  return negated;
+  return { negated, afterNegator };
 }
 
 /**
@@ -76,13 +78,15 @@ function negatedWords(tokens: Token[], text: string, rules: LanguageRules): Uint
  */
 export function contextModifiers(hits: Hit[], tokens: Token[], text: string, rules: LanguageRules): Modifier[][] {
   if (hits.length === 0) return [];
-  const negated = negatedWords(tokens, text, rules);
+  const { negated, afterNegator } = negatedWords(tokens, text, rules);
   const reported = findHits(rules.reported, tokens);
   const quoted = quotedRanges(text);
   return hits.map((h) => {
     const mods: Modifier[] = [];
+    // Secrecy and pressure are prohibitions: "don't tell the bank" is the evidence, not its negation.
+    const prohibition = h.pattern.entry.category === 'pressure' && afterNegator[h.from] === 1;
     const negatorInside = findHits(rules.negators, tokens.slice(h.from, h.to)).length > 0;
-    if (negated[h.from] === 1 && !negatorInside) mods.push('negated');
+    if (negated[h.from] === 1 && !negatorInside && !prohibition) mods.push('negated');
     const start = tokens[h.from]!.start;
     const isQuoted = quoted.some(([a, b]) => a < start && start < b);
     const isReported =

@@ -90,7 +90,21 @@ export function linearInputs(evidence: Evidence[], model: Model) {
   const stagesSeen = STAGES.filter((s) => f.strongest[s] >= model.stageSeen);
   const pay = f.strongest.payment;
   const guarded = pay >= model.guardPayment || (pay >= model.guardPayment / 2 + 0.1 && (stagesSeen.includes('access') || stagesSeen.length >= 3));
-  return { ...f, stagesSeen, extraStages: Math.max(0, stagesSeen.length - 1), counterInput: f.counter * (guarded ? model.counterGuard : 1) };
+  // The single strongest live piece of evidence above 0.5, rescaled to 0..1: some moves are damning
+  // on their own ("read me the code we just sent you", "move your savings to a safe account").
+  let peakIndex = -1;
+  evidence.forEach((e, i) => {
+    if (CATEGORY_STAGE[e.category] && (peakIndex < 0 || e.effective > evidence[peakIndex]!.effective)) peakIndex = i;
+  });
+  const peak = peakIndex < 0 ? 0 : Math.max(0, evidence[peakIndex]!.effective - 0.5) * 2;
+  return {
+    ...f,
+    stagesSeen,
+    extraStages: Math.max(0, stagesSeen.length - 1),
+    counterInput: f.counter * (guarded ? model.counterGuard : 1),
+    peak,
+    peakIndex,
+  };
 }
 
 /** Findings in, score out: every point of the log-odds is attributed to the evidence behind it. */
@@ -101,7 +115,8 @@ export function score(evidence: Evidence[], model: Model): Score {
 
   const stageTerms = Object.fromEntries(STAGES.map((s) => [s, model.stageWeights[s] * stages[s]])) as Record<Stage, number>;
   const extra = model.extraStage * inputs.extraStages;
-  const logit = model.intercept + STAGES.reduce((z, s) => z + stageTerms[s], 0) + extra - counterWeight * counter;
+  const peakTerm = model.peak * inputs.peak;
+  const logit = model.intercept + STAGES.reduce((z, s) => z + stageTerms[s], 0) + extra + peakTerm - counterWeight * counter;
 
   // Attribution: a stage's term (and its share of the multi-stage bonus) is split over its evidence
   // in proportion to each item's share of the category, and each category's part of the stage.
@@ -114,7 +129,7 @@ export function score(evidence: Evidence[], model: Model): Score {
     const categoryTotal = CATEGORIES.filter((c) => CATEGORY_STAGE[c] === stage).reduce((t, c) => t + categories[c], 0);
     const ofStage = categoryTotal > 0 ? share / categoryTotal : 0;
     const bonus = stagesSeen.includes(stage) && seenTotal > 0 ? (extra * stages[stage]) / seenTotal : 0;
-    return round((stageTerms[stage] + bonus) * ofStage);
+    return round((stageTerms[stage] + bonus) * ofStage + (i === inputs.peakIndex ? peakTerm : 0));
   });
 
   const value = round(sigmoid(logit));
