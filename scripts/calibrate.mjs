@@ -28,7 +28,7 @@ if (existsSync(dataDir)) {
     if (/test/i.test(name)) continue;
     const text = readFileSync(join(dataDir, name), 'utf8');
     for (const r of csvRows(text, name, { textColumn: 'dialogue', labelColumn: 'labels' })) {
-      rows.push({ scam: parseLabel(r.label, r.name), result: classifyText(r.text, { file: r.name }, lexicons) });
+      rows.push({ scam: parseLabel(r.label, r.name), result: classifyText(r.text, { file: r.name }, lexicons), source: 'bothbosu' });
     }
     console.error(`read ${name}`);
   }
@@ -41,12 +41,12 @@ const SAMPLE_WEIGHT = 8;
 for (const line of labels) {
   const [file, label] = line.split(',');
   const bytes = readFileSync(join(root, 'samples', file));
-  rows.push({ scam: parseLabel(label, file), result: classifyBytes(bytes, { file }, lexicons), weight: SAMPLE_WEIGHT });
+  rows.push({ scam: parseLabel(label, file), result: classifyBytes(bytes, { file }, lexicons), weight: SAMPLE_WEIGHT, source: 'samples' });
 }
 
 // Features, in the scorer's own terms (src/score/score.ts).
 function features(r) {
-  const inputs = linearInputs(r.findings.map((f) => ({ category: f.category, effective: f.effective })), model);
+  const inputs = linearInputs(r.findings.map((f) => ({ category: f.category, effective: f.effective, receiver: f.modifiers.includes('receiver') })), model);
   return [...STAGES.map((s) => inputs.stages[s]), inputs.extraStages, inputs.peak, -inputs.counterInput];
 }
 const X = rows.map((r) => features(r.result));
@@ -115,25 +115,34 @@ const beta = [...Array(d).keys()].map((c) => result.beta[c] ?? 0);
 
 const logit = (x) => b0 + x.reduce((s, v, j) => s + v * beta[j], 0);
 const scores = X.map((x) => 1 / (1 + Math.exp(-logit(x))));
-// Scam threshold: the best weighted F1 on training data among thresholds whose weighted false-positive
-// rate is at most 2.5% (one legitimate call in 40); if none qualifies, the best F1 - 2 x FPR.
+// Scam threshold. BothBosu's legitimate calls are easy; samples/ holds the hard ones (help desks,
+// bank alerts, retellings) that a real deployment meets, so the false-positive rate is bounded on
+// each source separately: the best F1 over all rows among thresholds that flag at most 1% of
+// BothBosu's and at most 6% of the samples' legitimate calls; else the best F1 - 2 x FPR.
 const at = (t) => {
-  let tp = 0, fp = 0, fn = 0, tn = 0;
+  const c = { all: [0, 0, 0, 0], bothbosu: [0, 0, 0, 0], samples: [0, 0, 0, 0] };
   scores.forEach((s, i) => {
-    const p = s >= t;
-    if (p && y[i]) tp += w[i]; else if (p) fp += w[i]; else if (y[i]) fn += w[i]; else tn += w[i];
+    const k = (s >= t ? 0 : 2) + (y[i] ? 0 : 1); // tp, fp, fn, tn
+    c.all[k] += w[i];
+    c[rows[i].source][k] += 1;
   });
-  return { t: Math.round(t * 100) / 100, f1: (2 * tp) / (2 * tp + fp + fn), fpr: fp / (fp + tn) };
+  const fpr = ([, fp, , tn]) => fp / Math.max(1, fp + tn);
+  const f1 = ([tp, fp, fn]) => (2 * tp) / Math.max(1, 2 * tp + fp + fn);
+  return { t: Math.round(t * 100) / 100, f1: f1(c.all), fpr: fpr(c.all), fprB: fpr(c.bothbosu), fprS: fpr(c.samples), f1B: f1(c.bothbosu), f1S: f1(c.samples) };
 };
 const candidates = [];
 for (let t = 0.3; t <= 0.96; t += 0.01) candidates.push(at(t));
-const ok = candidates.filter((c) => c.fpr <= 0.025);
-const best = (ok.length ? ok : candidates).reduce((a, c) => ((ok.length ? c.f1 : c.f1 - 2 * c.fpr) > (ok.length ? a.f1 : a.f1 - 2 * a.fpr) ? c : a));
-console.error(`threshold ${best.t}: weighted training F1 ${best.f1.toFixed(3)}, FPR ${best.fpr.toFixed(3)}`);
+for (const c of candidates.filter((_, i) => i % 5 === 0)) {
+  console.error(`  t=${c.t.toFixed(2)}  F1 bothbosu ${c.f1B.toFixed(3)} samples ${c.f1S.toFixed(3)}  FPR bothbosu ${c.fprB.toFixed(3)} samples ${c.fprS.toFixed(3)}`);
+}
+const ok = candidates.filter((c) => c.fprB <= 0.01 && c.fprS <= 0.06);
+const objective = (c) => (ok.length ? c.f1 : c.f1 - 2 * c.fpr);
+const best = (ok.length ? ok : candidates).reduce((a, c) => (objective(c) > objective(a) ? c : a));
+console.error(`threshold ${best.t}: weighted training F1 ${best.f1.toFixed(3)}; FPR bothbosu ${best.fprB.toFixed(3)}, samples ${best.fprS.toFixed(3)}`);
 const r3 = (x) => Math.round(x * 1000) / 1000;
 const fitted = {
   ...model,
-  note: `Fitted by npm run calibrate on ${rows.length} training transcripts (BothBosu *_train.csv and samples/); weighted training F1 ${r3(best.f1)}, FPR ${r3(best.fpr)} at the scam threshold.`,
+  note: `Fitted by npm run calibrate on ${rows.length} training transcripts (BothBosu *_train.csv and samples/); weighted training F1 ${r3(best.f1)}, false-positive rate ${r3(best.fprB)} on BothBosu and ${r3(best.fprS)} on samples/ at the scam threshold.`,
   intercept: r3(b0),
   stageWeights: Object.fromEntries(STAGES.map((s, j) => [s, r3(beta[j])])),
   extraStage: r3(beta[STAGES.length]),

@@ -111,7 +111,11 @@ function evaluate(all: Raw[], speakers: number, model: Model) {
     const receiver = driver !== null && r.utterance.speaker !== null && r.utterance.speaker !== driver;
     return receiver ? [...r.modifiers, 'receiver' as const] : r.modifiers;
   });
-  const evidence = raws.map((r, i) => ({ category: r.hit.pattern.entry.category, effective: r.hit.pattern.entry.weight * factor(mods[i]!, model) }));
+  const evidence = raws.map((r, i) => ({
+    category: r.hit.pattern.entry.category,
+    effective: r.hit.pattern.entry.weight * factor(mods[i]!, model),
+    receiver: mods[i]!.includes('receiver'),
+  }));
   return { driver, mods, evidence, result: score(evidence, model) };
 }
 

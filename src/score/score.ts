@@ -6,6 +6,8 @@ export interface Evidence {
   category: Category;
   /** Weight after modifiers, 0..1. */
   effective: number;
+  /** Said by the receiver of the call: it adds to the score but does not show a stage being played. */
+  receiver?: boolean;
 }
 
 export interface Score {
@@ -69,11 +71,12 @@ export function features(evidence: Evidence[], decay: number) {
   const stageOf = (s: Stage) => CATEGORIES.filter((c) => CATEGORY_STAGE[c] === s);
   for (const s of STAGES) stages[s] = 1 - stageOf(s).reduce((miss, c) => miss * (1 - categories[c]), 1);
   // The strongest single piece of evidence of each stage: a stage counts as seen only when one
-  // piece alone is strong enough, so a retelling's many faded mentions never add up to a stage.
+  // piece alone is strong enough, so a retelling's many faded mentions never add up to a stage, and
+  // only when the driver plays it: the receiver reading out an ID does not make a stage.
   const strongest = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
   for (const e of evidence) {
     const stage = CATEGORY_STAGE[e.category];
-    if (stage && e.effective > strongest[stage]) strongest[stage] = e.effective;
+    if (stage && !e.receiver && e.effective > strongest[stage]) strongest[stage] = e.effective;
   }
   return { categories, stages, strongest, counter: categories.counter, shares };
 }
