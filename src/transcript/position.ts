@@ -1,16 +1,31 @@
 /**
- * Line and column (1-based, column in code points) of a source offset, counting line ends the way
- * the findings do: LF, CRLF and a lone CR each end a line.
+ * Line and column (1-based, column in code points) of source offsets, counting line ends the way
+ * the readers do: LF, CRLF and a lone CR each end a line. Build the index once per source.
  */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let column = 1;
-  for (let i = 0; i < offset && i < text.length; i++) {
+export function lineIndex(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-      line++;
-      column = 1;
-    } else if (c !== 13 && (c < 0xdc00 || c > 0xdfff)) column++;
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
   }
-  return { line, column };
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    let column = 1;
+    const end = Math.min(offset, text.length);
+    for (let i = starts[lo]!; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 13 && (c < 0xdc00 || c > 0xdfff)) column++; // code points: skip low surrogates
+    }
+    return { line: lo + 1, column };
+  };
+}
+
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  return lineIndex(text)(offset);
 }

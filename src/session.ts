@@ -1,0 +1,202 @@
+import type { Finding, Language, Modifier, Utterance, Verdict } from './types.js';
+import { LANGUAGES } from './types.js';
+import type { CompiledLexicons } from './lexicon/compile.js';
+import type { Model } from './lexicon/schema.js';
+import { stemmerFor } from './text/stem.js';
+import { tokenize } from './text/tokenize.js';
+import { dedupeHits, findHits, type Hit } from './match/match.js';
+import { contextModifiers } from './match/context.js';
+import { score, type Score } from './score/score.js';
+
+/** A match before scoring: where it is and what its context says. */
+export interface Raw {
+  hit: Hit;
+  utterance: Utterance;
+  /** The words as said. */
+  text: string;
+  offset: number;
+  length: number;
+  modifiers: Modifier[];
+}
+
+/** The language is detected from at most this much of the call's text. */
+const LANGUAGE_SAMPLE = 20_000;
+
+function factor(mods: Modifier[], model: Model): number {
+  return mods.reduce((f, m) => f * model.modifiers[m], 1);
+}
+
+/** A retelling's narrator: reported speech in at least two of their findings, and in at least this share of them. */
+const NARRATOR_SHARE = 0.3;
+
+/**
+ * Speakers who retell a call rather than make one (or, unlabelled, the whole text): their evidence
+ * is mostly reported ("he tells me to press Windows and R"), so all of it is taken as retold.
+ */
+function narrators(raws: Raw[]): Set<string | null> {
+  const counts = new Map<string | null, { reported: number; all: number }>();
+  for (const r of raws) {
+    if (r.hit.pattern.entry.category === 'counter') continue;
+    const c = counts.get(r.utterance.speaker) ?? { reported: 0, all: 0 };
+    c.all++;
+    if (r.modifiers.includes('reported')) c.reported++;
+    counts.set(r.utterance.speaker, c);
+  }
+  return new Set([...counts].filter(([, c]) => c.reported >= 2 && c.reported >= NARRATOR_SHARE * c.all).map(([s]) => s));
+}
+
+/**
+ * The speaker who drives the call: the one whose own (unreceived) evidence weighs most. Only when
+ * at least two speakers are labelled.
+ */
+function findDriver(raws: Raw[], speakers: number, model: Model): string | null {
+  if (speakers < 2) return null;
+  const weight = new Map<string, number>();
+  for (const r of raws) {
+    const s = r.utterance.speaker;
+    if (s === null || r.hit.pattern.entry.category === 'counter') continue;
+    weight.set(s, (weight.get(s) ?? 0) + r.hit.pattern.entry.weight * factor(r.modifiers, model));
+  }
+  let driver: string | null = null;
+  let best = 0;
+  for (const [s, w] of weight) if (w > best) [driver, best] = [s, w];
+  return driver;
+}
+
+export interface Evaluation {
+  driver: string | null;
+  mods: Modifier[][];
+  effective: number[];
+  result: Score;
+}
+
+/** Scores the matches of a call (or of its first utterances): roles, modifiers, then the score. */
+export function evaluate(all: Raw[], speakers: number, model: Model): Evaluation {
+  const retelling = narrators(all);
+  const raws = all.map((r) =>
+    retelling.has(r.utterance.speaker) && r.hit.pattern.entry.category !== 'counter' && !r.modifiers.includes('reported')
+      ? { ...r, modifiers: [...r.modifiers, 'retold' as const] }
+      : r,
+  );
+  const driver = findDriver(raws, speakers, model);
+  const mods = raws.map((r) => {
+    // Counter-signals too: what vouches for a call is what its driver says ("we will never ask…"),
+    // not the receiver's doubts ("this sounds like a scam").
+    const receiver = driver !== null && r.utterance.speaker !== null && r.utterance.speaker !== driver;
+    return receiver ? [...r.modifiers, 'receiver' as const] : r.modifiers;
+  });
+  const effective = raws.map((r, i) => r.hit.pattern.entry.weight * factor(mods[i]!, model));
+  const evidence = raws.map((r, i) => ({ category: r.hit.pattern.entry.category, effective: effective[i]!, receiver: mods[i]!.includes('receiver') }));
+  return { driver, mods, effective, result: score(evidence, model) };
+}
+
+export interface SessionState {
+  /** Utterances so far. */
+  utterances: number;
+  language: Language;
+  score: number;
+  verdict: Verdict;
+  /** First utterance at which the running verdict reached `scam`, or null. */
+  alert: number | null;
+}
+
+/**
+ * A call read utterance by utterance, as it happens. Each utterance is matched once; the score of
+ * the call so far is what `classify` gives for the same first utterances. Pure: no I/O.
+ */
+export class CallSession {
+  readonly utterances: Utterance[] = [];
+  raws: Raw[] = [];
+  language: Language;
+  alert: number | null = null;
+  private evaluation: Evaluation;
+  private readonly speakers = new Set<string>();
+  private readonly stopwordCounts = Object.fromEntries(LANGUAGES.map((l) => [l, 0])) as Record<Language, number>;
+  private sampled = 0;
+
+  constructor(
+    private readonly lexicons: CompiledLexicons,
+    private readonly forcedLanguage?: Language,
+  ) {
+    this.language = forcedLanguage ?? 'en';
+    this.evaluation = evaluate([], 0, lexicons.model);
+  }
+
+  /** Adds the next utterance (its index is set here) and returns the state of the call so far. */
+  add(utterance: Omit<Utterance, 'index'>): SessionState {
+    const u: Utterance = { ...utterance, index: this.utterances.length + 1 };
+    this.utterances.push(u);
+    if (u.speaker !== null) this.speakers.add(u.speaker);
+    if (!this.forcedLanguage && this.detect(u.text)) {
+      // The language changed with this utterance: match the call again in the new language (rare).
+      this.raws = this.utterances.flatMap((x) => this.match(x));
+    } else {
+      this.raws.push(...this.match(u));
+    }
+    this.evaluation = evaluate(this.raws, this.speakers.size, this.lexicons.model);
+    if (this.alert === null && this.evaluation.result.verdict === 'scam') this.alert = u.index;
+    return this.state();
+  }
+
+  state(): SessionState {
+    const { result } = this.evaluation;
+    return { utterances: this.utterances.length, language: this.language, score: result.score, verdict: result.verdict, alert: this.alert };
+  }
+
+  get current(): Evaluation {
+    return this.evaluation;
+  }
+
+  /** Counts stopwords of the first LANGUAGE_SAMPLE characters; true when the detected language changed. */
+  private detect(text: string): boolean {
+    if (this.sampled > LANGUAGE_SAMPLE) return false;
+    const sample = text.slice(0, LANGUAGE_SAMPLE - this.sampled + 1);
+    this.sampled += sample.length + 1;
+    for (const t of tokenize(sample)) for (const l of LANGUAGES) if (this.lexicons.rules[l].stopwords.has(t.form)) this.stopwordCounts[l]++;
+    // English wins ties and text with no stopwords at all.
+    let best: Language = 'en';
+    for (const l of LANGUAGES) if (this.stopwordCounts[l] > this.stopwordCounts[best]) best = l;
+    const changed = best !== this.language;
+    this.language = best;
+    return changed;
+  }
+
+  private match(u: Utterance): Raw[] {
+    const rules = this.lexicons.rules[this.language];
+    const tokens = tokenize(u.text, stemmerFor(this.language)).filter((t) => !rules.fillers.has(t.form));
+    const hits = dedupeHits(findHits(this.lexicons.matchers[this.language], tokens));
+    const mods = contextModifiers(hits, tokens, u.text, rules);
+    return hits.map((hit, i) => {
+      const start = tokens[hit.from]!.start;
+      const end = tokens[hit.to - 1]!.end;
+      const at = (k: number) => (u.map ? (u.map[k] ?? u.offset) : u.offset + k);
+      return { hit, utterance: u, text: u.text.slice(start, end), offset: at(start), length: (u.map ? at(end - 1) + 1 : at(end)) - at(start), modifiers: mods[i]! };
+    });
+  }
+
+  /** The findings of the call so far, positioned by `locate` (line and column in the source). */
+  findings(locate: (offset: number) => { line: number; column: number }): Finding[] {
+    const { mods, effective, result } = this.evaluation;
+    return this.raws.map((r, i) => {
+      const e = r.hit.pattern.entry;
+      const f: Finding = {
+        id: e.id,
+        category: e.category,
+        stage: e.stage,
+        text: r.text,
+        utterance: r.utterance.index,
+        speaker: r.utterance.speaker,
+        ...locate(r.offset),
+        offset: r.offset,
+        length: r.length,
+        weight: e.weight,
+        effective: Math.round(effective[i]! * 1000) / 1000,
+        modifiers: mods[i]!,
+        contribution: result.contributions[i]!,
+        source: e.source,
+      };
+      if (r.utterance.start !== undefined) f.start = r.utterance.start;
+      return f;
+    });
+  }
+}
