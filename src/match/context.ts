@@ -3,9 +3,9 @@ import type { LanguageRules } from '../lexicon/compile.js';
 import { findHits, type Hit } from './match.js';
 
 /** Words after a negator (or after a comma continuing its list) that it still governs. */
-const NEGATION_REACH = 6;
+const NEGATION_REACH = 8;
 /** Words after a reported-speech marker that it still governs, within one sentence. */
-const REPORTED_REACH = 20;
+const REPORTED_REACH = 30;
 
 /** Conjunctions that carry a negation on through a list ("your PIN or your password", "ni … ni"). */
 const LIST_CONJUNCTIONS = new Set(['or', 'nor', 'ou', 'ni']);
