@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
-import type { CompiledLexicons } from '../index.js';
+import { ScamscanError, type CompiledLexicons } from '../index.js';
 import { runTask, type Task, type TaskOutput, type TaskSettings } from './task.js';
+import type { WorkerStatus } from './worker.js';
 
 /** Tasks sent ahead to each worker, so it never waits for the next one. */
 const PER_WORKER = 4;
@@ -46,8 +47,8 @@ interface Slot {
 
 /**
  * Runs the tasks on `jobs` worker threads. Outputs come back in completion order. A worker that dies
- * turns its unfinished tasks into error records and is replaced; one that dies before it is ready
- * (its lexicons failed to load) fails the whole run. Resolves when every task is done or on abort.
+ * turns its unfinished tasks into error records and is replaced; one that cannot load the lexicons,
+ * or dies before it is ready, fails the whole run. Resolves when every task is done or on abort.
  */
 export function runInWorkers(script: URL, tasks: Task[], settings: TaskSettings, jobs: number, opts: RunOptions): Promise<void> {
   return new Promise<void>((resolve, reject) => {
@@ -94,12 +95,13 @@ export function runInWorkers(script: URL, tasks: Task[], settings: TaskSettings,
 
     const start = () => {
       const slot: Slot = { worker: new Worker(script, { workerData: settings }), inflight: new Set(), ready: false, alive: true };
-      slot.worker.on('message', (msg: TaskOutput | { ready: true }) => {
+      slot.worker.on('message', (msg: TaskOutput | WorkerStatus) => {
         if (settled) return;
         if ('ready' in msg) {
           slot.ready = true;
           return;
         }
+        if ('fatal' in msg) return settle(new ScamscanError(msg.fatal.problem, msg.fatal.file));
         if (msg.done) {
           slot.inflight.delete(msg.index);
           finished++;

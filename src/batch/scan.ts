@@ -40,7 +40,6 @@ export function threadsFor(entries: WalkEntry[], jobs: number): number {
  * At most `window` files are in flight or held back, so memory stays flat however many there are.
  */
 export async function scanEntries(entries: WalkEntry[], settings: TaskSettings, run: ScanRun): Promise<ScanOutcome> {
-  const lexicons = loadLexicons(settings.lexicons); // also checks them before any worker starts
   const tasks: Task[] = entries.map((e, index) => (e.error !== undefined ? { index, path: e.path, error: e.error } : { index, path: e.path }));
   const reorder = new ReorderBuffer<ScanRecord>(run.write);
   const script = workerScript();
@@ -56,7 +55,8 @@ export async function scanEntries(entries: WalkEntry[], settings: TaskSettings, 
   };
   const opts = { signal: run.signal, limit: () => reorder.head + window, onOutput };
   if (threads > 0) await runInWorkers(script!, tasks, settings, threads, opts);
-  else await runInThread(tasks, settings, lexicons, opts);
+  // Workers compile their own lexicons; the main thread only when it scans itself.
+  else await runInThread(tasks, settings, loadLexicons(settings.lexicons), opts);
   const interrupted = done < tasks.length;
   if (interrupted) reorder.flushAll();
   return { files: tasks.length, done, bytes, threads, interrupted };
