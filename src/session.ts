@@ -1,4 +1,4 @@
-import type { Finding, Language, Modifier, Utterance, Verdict } from './types.js';
+import type { Finding, Language, Modifier, Token, Utterance, Verdict } from './types.js';
 import { LANGUAGES } from './types.js';
 import type { CompiledLexicons } from './lexicon/compile.js';
 import type { Model } from './lexicon/schema.js';
@@ -18,6 +18,9 @@ export interface Raw {
   length: number;
   modifiers: Modifier[];
 }
+
+/** Config hook (issue 9): keeps the matches of one utterance that may count; `tokens` are the words the hits index. */
+export type HitFilter = (hits: Hit[], tokens: Token[], language: Language) => Hit[];
 
 /** The language is detected from at most this much of the call's text. */
 const LANGUAGE_SAMPLE = 20_000;
@@ -117,6 +120,8 @@ export class CallSession {
   constructor(
     private readonly lexicons: CompiledLexicons,
     private readonly forcedLanguage?: Language,
+    /** Config hook (issue 9): drops matches before they count (disabled entries, allow-list). */
+    private readonly filter?: HitFilter,
   ) {
     this.language = forcedLanguage ?? 'en';
     this.evaluation = evaluate([], 0, lexicons.model);
@@ -126,15 +131,21 @@ export class CallSession {
   add(utterance: Omit<Utterance, 'index'>): SessionState {
     const u: Utterance = { ...utterance, index: this.utterances.length + 1 };
     this.utterances.push(u);
+    const speakers = this.speakers.size;
     if (u.speaker !== null) this.speakers.add(u.speaker);
-    if (!this.forcedLanguage && this.detect(u.text)) {
+    const tokens = tokenize(u.text);
+    const before = this.raws.length;
+    if (!this.forcedLanguage && this.detect(tokens)) {
       // The language changed with this utterance: match the call again in the new language (rare).
-      this.raws = this.utterances.flatMap((x) => this.match(x));
+      this.raws = this.utterances.flatMap((x) => this.match(x, x === u ? tokens : tokenize(x.text)));
     } else {
-      this.raws.push(...this.match(u));
+      this.raws.push(...this.match(u, tokens));
     }
-    this.evaluation = evaluate(this.raws, this.speakers.size, this.lexicons.model);
-    if (this.alert === null && this.evaluation.result.verdict === 'scam') this.alert = u.index;
+    // The score moves only with new matches, or when a second speaker makes roles count.
+    if (this.raws.length !== before || this.raws.length && (speakers < 2) !== (this.speakers.size < 2)) {
+      this.evaluation = evaluate(this.raws, this.speakers.size, this.lexicons.model);
+      if (this.alert === null && this.evaluation.result.verdict === 'scam') this.alert = u.index;
+    }
     return this.state();
   }
 
@@ -147,12 +158,15 @@ export class CallSession {
     return this.evaluation;
   }
 
-  /** Counts stopwords of the first LANGUAGE_SAMPLE characters; true when the detected language changed. */
-  private detect(text: string): boolean {
+  /** Counts stopwords in the first LANGUAGE_SAMPLE characters of the call; true when the detected language changed. */
+  private detect(tokens: Token[]): boolean {
     if (this.sampled > LANGUAGE_SAMPLE) return false;
-    const sample = text.slice(0, LANGUAGE_SAMPLE - this.sampled + 1);
-    this.sampled += sample.length + 1;
-    for (const t of tokenize(sample)) for (const l of LANGUAGES) if (this.lexicons.rules[l].stopwords.has(t.form)) this.stopwordCounts[l]++;
+    const room = LANGUAGE_SAMPLE - this.sampled;
+    for (const t of tokens) {
+      if (t.end > room) break;
+      for (const l of LANGUAGES) if (this.lexicons.rules[l].stopwords.has(t.form)) this.stopwordCounts[l]++;
+    }
+    this.sampled += (tokens.at(-1)?.end ?? 0) + 1;
     // English wins ties and text with no stopwords at all.
     let best: Language = 'en';
     for (const l of LANGUAGES) if (this.stopwordCounts[l] > this.stopwordCounts[best]) best = l;
@@ -161,10 +175,14 @@ export class CallSession {
     return changed;
   }
 
-  private match(u: Utterance): Raw[] {
+  /** Matches one utterance, given its words (stemmed here in the call's language). */
+  private match(u: Utterance, words: Token[]): Raw[] {
     const rules = this.lexicons.rules[this.language];
-    const tokens = tokenize(u.text, stemmerFor(this.language)).filter((t) => !rules.fillers.has(t.form));
-    const hits = dedupeHits(findHits(this.lexicons.matchers[this.language], tokens));
+    const stem = stemmerFor(this.language);
+    const tokens = words.filter((t) => !rules.fillers.has(t.form));
+    for (const t of tokens) t.stem = stem(t.form);
+    const found = findHits(this.lexicons.matchers[this.language], tokens);
+    const hits = dedupeHits(this.filter ? this.filter(found, tokens, this.language) : found); // config hook (issue 9)
     const mods = contextModifiers(hits, tokens, u.text, rules);
     return hits.map((hit, i) => {
       const start = tokens[hit.from]!.start;

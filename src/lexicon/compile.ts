@@ -25,14 +25,41 @@ export interface CompiledEntry {
 export interface CompiledPattern {
   entry: CompiledEntry;
   steps: Step[];
+  /**
+   * A later word the pattern cannot match without (the most selective step of stems and forms
+   * only): checked against the words present in the utterance before trying the pattern.
+   */
+  anchor: Step | null;
 }
 
-/** Patterns indexed by the key of their first word, for one language. */
-export interface Matcher {
-  byKey: Map<string, CompiledPattern[]>;
-  /** Patterns whose first word is a prefix or a shape: tried at every word. */
-  always: CompiledPattern[];
+/** The step after the first with only stem and form atoms and the fewest of them. */
+function anchorOf(steps: Step[]): Step | null {
+  let best: Step | null = null;
+  for (const s of steps.slice(1)) {
+    if (s.prefixes.length || s.shapes.length) continue;
+    if (!best || s.atoms.length <= best.atoms.length) best = s;
+  }
+  return best;
 }
+
+export function compilePattern(entry: CompiledEntry, steps: Step[]): CompiledPattern {
+  return { entry, steps, anchor: anchorOf(steps) };
+}
+
+/** Patterns indexed by their first word, for one language: a word looks up only its candidates. */
+export interface Matcher {
+  byStem: Map<string, CompiledPattern[]>;
+  byForm: Map<string, CompiledPattern[]>;
+  /** First word given as a prefix (`pirat*`), keyed by its first PREFIX_KEY letters. */
+  byPrefix: Map<string, CompiledPattern[]>;
+  /** Patterns whose first word is a shape (`#hexcode`): tried at every word. */
+  always: CompiledPattern[];
+  /** Per distinct word (form and stem), the patterns that can start there: filled as words are met. */
+  candidates: Map<string, { stem: string; list: CompiledPattern[] }>;
+}
+
+/** Prefix atoms have at least this many letters, so they can be indexed by them. */
+export const PREFIX_KEY = 3;
 
 export interface LanguageRules {
   stopwords: Set<string>;
@@ -50,24 +77,32 @@ export interface CompiledLexicons {
   model: Model;
 }
 
-export const keyOf = (kind: 'stem' | 'form', value: string) => (kind === 'stem' ? 's:' : 'f:') + value;
-
 function emptyMatcher(): Matcher {
-  return { byKey: new Map(), always: [] };
+  return { byStem: new Map(), byForm: new Map(), byPrefix: new Map(), always: [], candidates: new Map() };
+}
+
+function push(map: Map<string, CompiledPattern[]>, key: string, pattern: CompiledPattern): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [pattern]);
+  else if (!list.includes(pattern)) list.push(pattern);
+}
+
+/** A matcher over the given patterns (for small ad-hoc sets such as a config's allow-list). */
+export function buildMatcher(patterns: CompiledPattern[]): Matcher {
+  const matcher = emptyMatcher();
+  for (const p of patterns) addPattern(matcher, p);
+  return matcher;
 }
 
 function addPattern(matcher: Matcher, pattern: CompiledPattern): void {
   const first = pattern.steps[0]!;
-  if (first.atoms.some((a) => a.kind === 'prefix' || a.kind === 'shape')) {
+  if (first.shapes.length) {
     matcher.always.push(pattern);
     return;
   }
-  for (const atom of first.atoms) {
-    const key = keyOf(atom.kind as 'stem' | 'form', atom.value);
-    const list = matcher.byKey.get(key);
-    if (list) list.push(pattern);
-    else matcher.byKey.set(key, [pattern]);
-  }
+  for (const v of first.stems) push(matcher.byStem, v, pattern);
+  for (const v of first.forms) push(matcher.byForm, v, pattern);
+  for (const v of first.prefixes) push(matcher.byPrefix, v.slice(0, PREFIX_KEY), pattern);
 }
 
 function wordMatcher(words: string[], language: Language, what: string): Matcher {
@@ -75,7 +110,7 @@ function wordMatcher(words: string[], language: Language, what: string): Matcher
   const entry: CompiledEntry = { id: what, category: 'counter', stage: null, weight: 0, note: what, source: what, language };
   for (const w of words) {
     try {
-      addPattern(matcher, { entry, steps: parsePhrase(w, language) });
+      addPattern(matcher, compilePattern(entry, parsePhrase(w, language)));
     } catch (e) {
       throw new ScamscanError(`${what}: "${w}": ${(e as Error).message}`, `lexicons/${language}/language.json`);
     }
@@ -122,7 +157,8 @@ export function compileLexicons(set: LexiconSet): CompiledLexicons {
         const other = seenPhrase.get(key);
         if (other) throw new ScamscanError(`${where}: "${phrase}" is already in entry ${other}`, path);
         seenPhrase.set(key, e.id);
-        for (const lang of targets) addPattern(matchers[lang], { entry, steps });
+        const pattern = compilePattern(entry, steps);
+        for (const lang of targets) addPattern(matchers[lang], pattern);
       });
     });
   }

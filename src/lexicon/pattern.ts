@@ -18,6 +18,16 @@ export interface Step {
   atoms: Atom[];
   /** How many other words may stand before this step (0 for the first). */
   gap: number;
+  /** The atoms compiled for matching: set lookups for stems and forms, then prefixes and shapes. */
+  stems: Set<string>;
+  forms: Set<string>;
+  prefixes: string[];
+  shapes: Array<(form: string) => boolean>;
+}
+
+function step(atoms: Atom[], gap: number): Step {
+  const of = (kind: Atom['kind']) => atoms.filter((a) => a.kind === kind).map((a) => a.value);
+  return { atoms, gap, stems: new Set(of('stem')), forms: new Set(of('form')), prefixes: of('prefix'), shapes: of('shape').map((name) => SHAPES[name]!) };
 }
 
 export class PatternError extends Error {}
@@ -66,9 +76,9 @@ export function parsePhrase(phrase: string, language: Language | 'any'): Step[] 
       throw new PatternError(`alternatives in "${part}" must each be one word (split phrases instead)`);
     }
     if (alts.length > 1) {
-      steps.push({ atoms: expanded.map((atoms) => atoms[0]!), gap });
+      steps.push(step(expanded.map((atoms) => atoms[0]!), gap));
     } else {
-      expanded[0]!.forEach((atom, i) => steps.push({ atoms: [atom], gap: i === 0 ? gap : 0 }));
+      expanded[0]!.forEach((atom, i) => steps.push(step([atom], i === 0 ? gap : 0)));
     }
     gap = 0;
   }

@@ -1,6 +1,6 @@
 import type { Token } from '../types.js';
-import { keyOf, type CompiledPattern, type Matcher } from '../lexicon/compile.js';
-import { SHAPES, type Atom, type Step } from '../lexicon/pattern.js';
+import { PREFIX_KEY, type CompiledPattern, type Matcher } from '../lexicon/compile.js';
+import type { Step } from '../lexicon/pattern.js';
 
 /** A pattern found over words [from, to) of a token list. */
 export interface Hit {
@@ -9,16 +9,10 @@ export interface Hit {
   to: number;
 }
 
-/** One handler per atom kind. */
-const ATOM_TESTS: { [K in Atom['kind']]: (value: string, token: Token) => boolean } = {
-  stem: (value, t) => t.stem === value,
-  form: (value, t) => t.form === value,
-  prefix: (value, t) => t.form.startsWith(value),
-  shape: (value, t) => SHAPES[value]!(t.form),
-};
-
 function stepMatches(step: Step, token: Token): boolean {
-  for (const atom of step.atoms) if (ATOM_TESTS[atom.kind](atom.value, token)) return true;
+  if (step.stems.has(token.stem) || step.forms.has(token.form)) return true;
+  for (const p of step.prefixes) if (token.form.startsWith(p)) return true;
+  for (const shape of step.shapes) if (shape(token.form)) return true;
   return false;
 }
 
@@ -49,21 +43,64 @@ export function matchAt(steps: Step[], tokens: Token[], from: number): number {
   return frontier[0]!;
 }
 
+/** The words of an utterance, to rule patterns out before trying them. */
+interface Present {
+  stems: Set<string>;
+  forms: Set<string>;
+}
+
+function anchored(step: Step | null, present: Present): boolean {
+  if (!step) return true;
+  for (const v of step.stems) if (present.stems.has(v)) return true;
+  for (const v of step.forms) if (present.forms.has(v)) return true;
+  return false;
+}
+
+/** The patterns that can start at a word: those listed under its stem, its form or its prefix, and the shape patterns. */
+function candidatesOf(matcher: Matcher, t: Token): CompiledPattern[] {
+  // Keyed by form: within one matcher's language the stem follows from the form (checked all the same).
+  const cached = matcher.candidates.get(t.form);
+  if (cached && cached.stem === t.stem) return cached.list;
+  const union = new Set<CompiledPattern>([
+    ...(matcher.byStem.get(t.stem) ?? []),
+    ...(matcher.byForm.get(t.form) ?? []),
+    ...(t.form.length >= PREFIX_KEY ? (matcher.byPrefix.get(t.form.slice(0, PREFIX_KEY)) ?? []) : []),
+    ...matcher.always,
+  ]);
+  const list = [...union];
+  // The cache holds one entry per distinct word seen: bounded, so a huge vocabulary cannot grow it.
+  if (matcher.candidates.size >= CANDIDATE_CACHE) matcher.candidates.clear();
+  matcher.candidates.set(t.form, { stem: t.stem, list });
+  return list;
+}
+
+const CANDIDATE_CACHE = 50_000;
+
 /** Every pattern of the matcher found in the tokens, by start word; one hit per pattern and start. */
 export function findHits(matcher: Matcher, tokens: Token[]): Hit[] {
   const hits: Hit[] = [];
+  let present: Present | null = null;
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    const candidates = [matcher.byKey.get(keyOf('stem', t.stem)), matcher.byKey.get(keyOf('form', t.form)), matcher.always];
-    for (const list of candidates) {
-      if (!list) continue;
-      for (const pattern of list) {
-        const to = matchAt(pattern.steps, tokens, i);
-        if (to >= 0) hits.push({ pattern, from: i, to });
+    const list = candidatesOf(matcher, tokens[i]!);
+    for (const pattern of list) {
+      if (pattern.anchor) {
+        present ??= presentWords(tokens);
+        if (!anchored(pattern.anchor, present)) continue;
       }
+      const to = matchAt(pattern.steps, tokens, i);
+      if (to >= 0) hits.push({ pattern, from: i, to });
     }
   }
   return hits;
+}
+
+function presentWords(tokens: Token[]): Present {
+  const present: Present = { stems: new Set(), forms: new Set() };
+  for (const t of tokens) {
+    present.stems.add(t.stem);
+    present.forms.add(t.form);
+  }
+  return present;
 }
 
 /**

@@ -22,6 +22,7 @@ export interface Score {
 }
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+const STAGE_CATEGORIES = Object.fromEntries(STAGES.map((s) => [s, CATEGORIES.filter((c) => CATEGORY_STAGE[c] === s)])) as Record<Stage, Category[]>;
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /**
@@ -68,8 +69,7 @@ export function features(evidence: Evidence[], decay: number) {
   }
   // A stage is as strong as the noisy-OR of its categories (payment and credentials share a stage).
   const stages = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
-  const stageOf = (s: Stage) => CATEGORIES.filter((c) => CATEGORY_STAGE[c] === s);
-  for (const s of STAGES) stages[s] = 1 - stageOf(s).reduce((miss, c) => miss * (1 - categories[c]), 1);
+  for (const s of STAGES) stages[s] = 1 - STAGE_CATEGORIES[s].reduce((miss, c) => miss * (1 - categories[c]), 1);
   // The strongest single piece of evidence of each stage: a stage counts as seen only when one
   // piece alone is strong enough, so a retelling's many faded mentions never add up to a stage, and
   // only when the driver plays it: the receiver reading out an ID does not make a stage.
@@ -129,7 +129,7 @@ export function score(evidence: Evidence[], model: Model): Score {
     if (share === 0) return 0;
     const stage = CATEGORY_STAGE[e.category];
     if (!stage) return round(-counterWeight * share);
-    const categoryTotal = CATEGORIES.filter((c) => CATEGORY_STAGE[c] === stage).reduce((t, c) => t + categories[c], 0);
+    const categoryTotal = STAGE_CATEGORIES[stage].reduce((t, c) => t + categories[c], 0);
     const ofStage = categoryTotal > 0 ? share / categoryTotal : 0;
     const bonus = stagesSeen.includes(stage) && seenTotal > 0 ? (extra * stages[stage]) / seenTotal : 0;
     return round((stageTerms[stage] + bonus) * ofStage + (i === inputs.peakIndex ? peakTerm : 0));

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import type { Language } from '../types.js';
 
-/** Stems a word as written (`raw`), given its normalized form. */
-export type Stemmer = (raw: string, form: string) => string;
+/** Stems a normalized word form. */
+export type Stemmer = (form: string) => string;
 
 // natural is imported by deep path: its index loads database drivers, reads .env and prints.
 const require = createRequire(import.meta.url);
@@ -17,11 +17,11 @@ const load = (name: string) => require(`natural/lib/natural/stemmers/${name}.js`
 const BUILDERS: Record<Language, () => Stemmer> = {
   en: () => {
     const porter = load('porter_stemmer');
-    return (_raw, form) => porter.stem(form);
+    return (form) => porter.stem(form);
   },
   fr: () => {
     const porter = load('porter_stemmer_fr');
-    return (_raw, form) => {
+    return (form) => {
       let s = porter.stem(form).replace(/e+$/, '');
       if (/ites?$/.test(form) && s.endsWith('it') && s.length >= 6) s = s.slice(0, -2);
       return s || form;
@@ -37,10 +37,10 @@ export function stemmerFor(language: Language): Stemmer {
   if (stemmer) return stemmer;
   const stem = BUILDERS[language]();
   const memo = new Map<string, string>();
-  stemmer = (raw, form) => {
+  stemmer = (form) => {
     let s = memo.get(form);
     if (s === undefined) {
-      s = form.length < 3 || /\d/.test(form) ? form : stem(raw, form) || form;
+      s = form.length < 3 || /\d/.test(form) ? form : stem(form) || form;
       if (memo.size > 100_000) memo.clear();
       memo.set(form, s);
     }

@@ -29,7 +29,7 @@ function unLeet(form: string): string {
   return form.replace(/[0-9]/g, (d) => LEET[d] ?? d);
 }
 
-const identity: Stemmer = (_raw, form) => form;
+const identity: Stemmer = (form) => form;
 
 /** Punctuation that ends a sentence; phrases and their gaps stay within one sentence. */
 const SENTENCE_END = /[.!?;…]/u;
@@ -41,10 +41,10 @@ function endsSentence(between: string): boolean {
 }
 
 export function tokenize(text: string, stem: Stemmer = identity): Token[] {
-  const words: Array<{ start: number; end: number; raw: string; form: string }> = [];
+  const words: Array<{ start: number; end: number; form: string }> = [];
   for (const m of text.matchAll(WORD)) {
     const form = normalizeWord(m[0]);
-    if (form !== '') words.push({ start: m.index, end: m.index + m[0].length, raw: m[0], form });
+    if (form !== '') words.push({ start: m.index, end: m.index + m[0].length, form });
   }
   const tokens: Token[] = [];
   let sentence = 0;
@@ -59,13 +59,13 @@ export function tokenize(text: string, stem: Stemmer = identity): Token[] {
     if (j - i + 1 >= MIN_SPELLED) {
       const run = words.slice(i, j + 1);
       const form = run.map((r) => r.form).join('');
-      tokens.push({ start: w.start, end: words[j]!.end, form, stem: stem(form, form), sentence });
+      tokens.push({ start: w.start, end: words[j]!.end, form, stem: stem(form), sentence });
       lastEnd = words[j]!.end;
       i = j;
       continue;
     }
     const form = unLeet(w.form);
-    tokens.push({ start: w.start, end: w.end, form, stem: stem(form === w.form ? w.raw : form, form), sentence });
+    tokens.push({ start: w.start, end: w.end, form, stem: stem(form), sentence });
     lastEnd = w.end;
   }
   return tokens;
