@@ -4,6 +4,7 @@ import type { CompiledLexicons } from './lexicon/compile.js';
 import type { Model } from './lexicon/schema.js';
 import { stemmerFor } from './text/stem.js';
 import { tokenize } from './text/tokenize.js';
+import { restoreBrands } from './text/fuzzy.js';
 import { dedupeHits, findHits, type Hit } from './match/match.js';
 import { contextModifiers } from './match/context.js';
 import { score, type Score } from './score/score.js';
@@ -179,7 +180,11 @@ export class CallSession {
   private match(u: Utterance, words: Token[]): Raw[] {
     const rules = this.lexicons.rules[this.language];
     const stem = stemmerFor(this.language);
-    const tokens = words.filter((t) => !rules.fillers.has(t.form));
+    const tokens = restoreBrands(
+      words.filter((t) => !rules.fillers.has(t.form)),
+      this.lexicons.brands,
+      (form) => rules.stopwords.has(form),
+    );
     for (const t of tokens) t.stem = stem(t.form);
     const found = findHits(this.lexicons.matchers[this.language], tokens);
     const hits = dedupeHits(this.filter ? this.filter(found, tokens, this.language) : found); // config hook (issue 9)

@@ -72,6 +72,8 @@ export interface LanguageRules {
 
 export interface CompiledLexicons {
   matchers: Record<Language, Matcher>;
+  /** One-word brand names of remote-access tools, restored when speech-to-text splits or mishears them. */
+  brands: string[];
   rules: Record<Language, LanguageRules>;
   entries: Map<string, CompiledEntry & { examples: string[]; counterExamples: string[] }>;
   model: Model;
@@ -163,6 +165,12 @@ export function compileLexicons(set: LexiconSet): CompiledLexicons {
     });
   }
 
+  const brands = new Set<string>();
+  for (const { data } of set.files) {
+    if (data.language !== 'any' || data.category !== 'remote_access') continue;
+    for (const e of data.entries) for (const phrase of e.phrases) if (/^[a-z0-9]{6,}$/i.test(phrase) && !/\d/.test(phrase)) brands.add(phrase.toLowerCase());
+  }
+
   const rules = {} as Record<Language, LanguageRules>;
   for (const lang of LANGUAGES) {
     const p = set.profiles[lang];
@@ -176,5 +184,5 @@ export function compileLexicons(set: LexiconSet): CompiledLexicons {
       listWords: new Set(p.listWords.map(normalizeWord)),
     };
   }
-  return { matchers, rules, entries, model: set.model };
+  return { matchers, brands: [...brands].sort(), rules, entries, model: set.model };
 }

@@ -1,0 +1,74 @@
+import { createRequire } from 'node:module';
+import type { Token } from '../types.js';
+
+// natural by deep path (its index loads database drivers and prints).
+const require = createRequire(import.meta.url);
+const jaroWinkler = require('natural/lib/natural/distance/jaro-winkler_distance.js') as (a: string, b: string) => number;
+const DoubleMetaphone = require('natural/lib/natural/phonetics/double_metaphone.js') as new () => { process(word: string): [string, string] };
+const metaphone = new DoubleMetaphone();
+
+/** How alike a misheard word must be to a brand: close in spelling and the same in sound. */
+const MIN_JARO_WINKLER = 0.9;
+const MIN_LENGTH = 6;
+/** A single misheard word is restored only to a long brand: "supreme" must stay "supreme", not "supremo". */
+const MIN_SINGLE = 8;
+
+const memo = new Map<string, string | null>();
+
+function phonetic(word: string): string {
+  return metaphone.process(word)[0];
+}
+
+/**
+ * The brand a word was probably meant to be ("anydusk" → "anydesk", "teamviwer" → "teamviewer"),
+ * or null. Bounded so that common words do not start matching: only words of 6+ letters, the same
+ * first letter, at most 2 letters longer or shorter, Jaro-Winkler ≥ 0.9 and the same double-metaphone key.
+ */
+export function brandFor(word: string, brands: readonly string[]): string | null {
+  const key = word + '\u0000' + brands.length;
+  const cached = memo.get(key);
+  if (cached !== undefined) return cached;
+  let found: string | null = null;
+  if (word.length >= MIN_LENGTH && /^[a-z]+$/.test(word)) {
+    for (const brand of brands) {
+      if (brand === word) {
+        found = brand;
+        break;
+      }
+      if (brand[0] !== word[0] || Math.abs(brand.length - word.length) > 2) continue;
+      if (jaroWinkler(word, brand) >= MIN_JARO_WINKLER && phonetic(word) === phonetic(brand)) {
+        found = brand;
+        break;
+      }
+    }
+  }
+  if (memo.size > 100_000) memo.clear();
+  memo.set(key, found);
+  return found;
+}
+
+/**
+ * Speech-to-text splits and mishears brand names: "any desk", "team viewer", "any dusk". Words
+ * (alone, or two neighbours in one sentence joined) that sound like a brand become that brand, as
+ * one token spanning the words, so the evidence still quotes what was said. A pair with a stopword
+ * is left alone ("help me", "du service" are not tools).
+ */
+export function restoreBrands(tokens: Token[], brands: readonly string[], isStopword: (form: string) => boolean): Token[] {
+  if (brands.length === 0) return tokens;
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    if (next && next.sentence === t.sentence && !isStopword(t.form) && !isStopword(next.form) && /^[a-z]+$/.test(t.form) && /^[a-z]+$/.test(next.form)) {
+      const joined = brandFor(t.form + next.form, brands);
+      if (joined && !brands.includes(t.form)) {
+        out.push({ start: t.start, end: next.end, form: joined, stem: joined, sentence: t.sentence });
+        i++;
+        continue;
+      }
+    }
+    const alone = t.form.length < MIN_SINGLE || brands.includes(t.form) ? null : brandFor(t.form, brands);
+    out.push(alone ? { ...t, form: alone, stem: alone } : t);
+  }
+  return out;
+}
