@@ -34,8 +34,8 @@ function factor(mods: Modifier[], model: Model): number {
 const NARRATOR_SHARE = 0.3;
 
 /**
- * Speakers who retell a call rather than make one (or, unlabelled, the whole text): their evidence
- * is mostly reported ("he tells me to press Windows and R"), so all of it is taken as retold.
+ * Speakers who retell or explain a call rather than make one (or, unlabelled, the whole text):
+ * their evidence is mostly reported ("he tells me to press Windows and R"), so all of it is taken as retold.
  */
 function narrators(raws: Raw[]): Set<string | null> {
   const counts = new Map<string | null, { reported: number; all: number }>();
@@ -46,7 +46,8 @@ function narrators(raws: Raw[]): Set<string | null> {
     if (r.modifiers.includes('reported')) c.reported++;
     counts.set(r.utterance.speaker, c);
   }
-  return new Set([...counts].filter(([, c]) => c.reported >= 2 && c.reported >= NARRATOR_SHARE * c.all).map(([s]) => s));
+  const out = new Set([...counts].filter(([, c]) => c.reported >= 2 && c.reported >= NARRATOR_SHARE * c.all).map(([s]) => s));
+  return out;
 }
 
 /**
@@ -117,6 +118,8 @@ export class CallSession {
   private readonly speakers = new Set<string>();
   private readonly stopwordCounts = Object.fromEntries(LANGUAGES.map((l) => [l, 0])) as Record<Language, number>;
   private sampled = 0;
+  /** Reported speech still running into the speaker's next utterance (a subtitle cut mid-sentence). */
+  private carry: { speaker: string | null; words: number } = { speaker: null, words: 0 };
 
   constructor(
     private readonly lexicons: CompiledLexicons,
@@ -138,6 +141,7 @@ export class CallSession {
     const before = this.raws.length;
     if (!this.forcedLanguage && this.detect(tokens)) {
       // The language changed with this utterance: match the call again in the new language (rare).
+      this.carry = { speaker: null, words: 0 };
       this.raws = this.utterances.flatMap((x) => this.match(x, x === u ? tokens : tokenize(x.text)));
     } else {
       this.raws.push(...this.match(u, tokens));
@@ -188,7 +192,9 @@ export class CallSession {
     for (const t of tokens) t.stem = stem(t.form);
     const found = findHits(this.lexicons.matchers[this.language], tokens);
     const hits = dedupeHits(this.filter ? this.filter(found, tokens, this.language) : found); // config hook (issue 9)
-    const mods = contextModifiers(hits, tokens, u.text, rules);
+    const carryIn = this.carry.speaker === u.speaker ? this.carry.words : 0;
+    const { modifiers: mods, carryOut } = contextModifiers(hits, tokens, u.text, rules, carryIn);
+    this.carry = { speaker: u.speaker, words: carryOut };
     return hits.map((hit, i) => {
       const start = tokens[hit.from]!.start;
       const end = tokens[hit.to - 1]!.end;

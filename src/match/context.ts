@@ -75,13 +75,35 @@ function negatedWords(tokens: Token[], text: string, rules: LanguageRules): { ne
  * ("he told me to…", "il m'a demandé de…") or in quotation marks (a prevention talk acting the script
  * out, a victim reading a pop-up). A negator inside the matched phrase belongs to it ("don't hang
  * up") and does not negate it.
+ *
+ * Subtitles and speech-to-text segments cut sentences anywhere, so reported speech carries over:
+ * `carryIn` is how many words at the start of this utterance a marker in the speaker's previous
+ * utterance still governs, and `carryOut` how many words of the next one this utterance's marker
+ * governs (0 when a sentence ends first).
  */
-export function contextModifiers(hits: Hit[], tokens: Token[], text: string, rules: LanguageRules): Modifier[][] {
-  if (hits.length === 0) return [];
-  const { negated, afterNegator } = negatedWords(tokens, text, rules);
+export function contextModifiers(
+  hits: Hit[],
+  tokens: Token[],
+  text: string,
+  rules: LanguageRules,
+  carryIn = 0,
+): { modifiers: Modifier[][]; carryOut: number } {
   const reported = findHits(rules.reported, tokens);
+  const firstEnd = tokens.findIndex((t, i) => i > 0 && SENTENCE_END.test(text.slice(tokens[i - 1]!.end, t.start)));
+  const carried = firstEnd < 0 ? Math.min(carryIn, tokens.length) : Math.min(carryIn, firstEnd);
+  const endsSentence = SENTENCE_END.test(text.slice(tokens.at(-1)?.end ?? 0));
+  let carryOut = 0;
+  if (!endsSentence) {
+    if (firstEnd < 0) carryOut = Math.max(0, carryIn - tokens.length);
+    for (const r of reported) {
+      const after = text.slice(tokens[r.to - 1]!.end);
+      if (!SENTENCE_END.test(after)) carryOut = Math.max(carryOut, REPORTED_REACH - (tokens.length - r.to));
+    }
+  }
+  if (hits.length === 0) return { modifiers: [], carryOut };
+  const { negated, afterNegator } = negatedWords(tokens, text, rules);
   const quoted = quotedRanges(text);
-  return hits.map((h) => {
+  const modifiers = hits.map((h) => {
     const mods: Modifier[] = [];
     // Secrecy and pressure are prohibitions: "don't tell the bank" is the evidence, not its negation.
     const prohibition = h.pattern.entry.category === 'pressure' && afterNegator[h.from] === 1;
@@ -91,8 +113,11 @@ export function contextModifiers(hits: Hit[], tokens: Token[], text: string, rul
     const isQuoted = quoted.some(([a, b]) => a < start && start < b);
     const isReported =
       isQuoted ||
+      h.from < carried ||
       reported.some((r) => r.to <= h.from && h.from - r.to <= REPORTED_REACH && !crosses(SENTENCE_END, text, tokens[r.to - 1]!.end, start));
     if (isReported) mods.push('reported');
     return mods;
   });
+  return { modifiers, carryOut };
 }
+
