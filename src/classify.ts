@@ -1,7 +1,8 @@
 import type { Language, Result, Transcript } from './types.js';
 import type { CompiledLexicons } from './lexicon/compile.js';
-import { CallSession } from './session.js';
+import { CallSession, type HitFilter } from './session.js';
 import { lineIndex } from './transcript/position.js';
+import { capUtterances } from './transcript/cap.js';
 import { readPlain } from './transcript/plain.js';
 
 export interface ClassifyOptions {
@@ -12,6 +13,8 @@ export interface ClassifyOptions {
   encoding?: string;
   /** A reader name (see INPUT_FORMATS) instead of detecting the format from the content. */
   inputFormat?: string;
+  /** Drops matches before they count: disabled entries, the allow-list (see src/config/adjust.ts). */
+  filter?: HitFilter;
 }
 
 /**
@@ -19,8 +22,9 @@ export interface ClassifyOptions {
  * a live session would read it, so the alert is the first utterance at which `classify` of the call
  * so far would have said `scam`.
  */
-export function classifyTranscript(transcript: Transcript, lexicons: CompiledLexicons, options: ClassifyOptions = {}): Result {
-  const session = new CallSession(lexicons, options.language);
+export function classifyTranscript(input: Transcript, lexicons: CompiledLexicons, options: ClassifyOptions = {}): Result {
+  const transcript = capUtterances(input);
+  const session = new CallSession(lexicons, options.language, options.filter);
   for (const { index: _index, ...u } of transcript.utterances) session.add(u);
   const { driver, result } = session.current;
   return {

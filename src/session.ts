@@ -5,95 +5,18 @@ import type { Model } from './lexicon/schema.js';
 import { stemmerFor } from './text/stem.js';
 import { tokenize } from './text/tokenize.js';
 import { restoreBrands } from './text/fuzzy.js';
+import { canonicalSpeaker } from './text/normalize.js';
 import { dedupeHits, findHits, type Hit } from './match/match.js';
 import { contextModifiers } from './match/context.js';
-import { score, type Score } from './score/score.js';
+import { RunningEvaluation, type Raw } from './evaluation.js';
 
-/** A match before scoring: where it is and what its context says. */
-export interface Raw {
-  hit: Hit;
-  utterance: Utterance;
-  /** The words as said. */
-  text: string;
-  offset: number;
-  length: number;
-  modifiers: Modifier[];
-}
+export type { Raw } from './evaluation.js';
 
 /** Config hook (issue 9): keeps the matches of one utterance that may count; `tokens` are the words the hits index. */
 export type HitFilter = (hits: Hit[], tokens: Token[], language: Language) => Hit[];
 
 /** The language is detected from at most this much of the call's text. */
 const LANGUAGE_SAMPLE = 20_000;
-
-function factor(mods: Modifier[], model: Model): number {
-  return mods.reduce((f, m) => f * model.modifiers[m], 1);
-}
-
-/** A retelling's narrator: reported speech in at least two of their findings, and in at least this share of them. */
-const NARRATOR_SHARE = 0.3;
-
-/**
- * Speakers who retell or explain a call rather than make one (or, unlabelled, the whole text):
- * their evidence is mostly reported ("he tells me to press Windows and R"), so all of it is taken as retold.
- */
-function narrators(raws: Raw[]): Set<string | null> {
-  const counts = new Map<string | null, { reported: number; all: number }>();
-  for (const r of raws) {
-    if (r.hit.pattern.entry.category === 'counter') continue;
-    const c = counts.get(r.utterance.speaker) ?? { reported: 0, all: 0 };
-    c.all++;
-    if (r.modifiers.includes('reported')) c.reported++;
-    counts.set(r.utterance.speaker, c);
-  }
-  const out = new Set([...counts].filter(([, c]) => c.reported >= 2 && c.reported >= NARRATOR_SHARE * c.all).map(([s]) => s));
-  return out;
-}
-
-/**
- * The speaker who drives the call: the one whose own (unreceived) evidence weighs most. Only when
- * at least two speakers are labelled.
- */
-function findDriver(raws: Raw[], speakers: number, model: Model): string | null {
-  if (speakers < 2) return null;
-  const weight = new Map<string, number>();
-  for (const r of raws) {
-    const s = r.utterance.speaker;
-    if (s === null || r.hit.pattern.entry.category === 'counter') continue;
-    weight.set(s, (weight.get(s) ?? 0) + r.hit.pattern.entry.weight * factor(r.modifiers, model));
-  }
-  let driver: string | null = null;
-  let best = 0;
-  for (const [s, w] of weight) if (w > best) [driver, best] = [s, w];
-  return driver;
-}
-
-export interface Evaluation {
-  driver: string | null;
-  mods: Modifier[][];
-  effective: number[];
-  result: Score;
-}
-
-/** Scores the matches of a call (or of its first utterances): roles, modifiers, then the score. */
-export function evaluate(all: Raw[], speakers: number, model: Model): Evaluation {
-  const retelling = narrators(all);
-  const raws = all.map((r) =>
-    retelling.has(r.utterance.speaker) && r.hit.pattern.entry.category !== 'counter' && !r.modifiers.includes('reported')
-      ? { ...r, modifiers: [...r.modifiers, 'retold' as const] }
-      : r,
-  );
-  const driver = findDriver(raws, speakers, model);
-  const mods = raws.map((r) => {
-    // Counter-signals too: what vouches for a call is what its driver says ("we will never ask…"),
-    // not the receiver's doubts ("this sounds like a scam").
-    const receiver = driver !== null && r.utterance.speaker !== null && r.utterance.speaker !== driver;
-    return receiver ? [...r.modifiers, 'receiver' as const] : r.modifiers;
-  });
-  const effective = raws.map((r, i) => r.hit.pattern.entry.weight * factor(mods[i]!, model));
-  const evidence = raws.map((r, i) => ({ category: r.hit.pattern.entry.category, effective: effective[i]!, receiver: mods[i]!.includes('receiver') }));
-  return { driver, mods, effective, result: score(evidence, model) };
-}
 
 export interface SessionState {
   /** Utterances so far. */
@@ -111,10 +34,10 @@ export interface SessionState {
  */
 export class CallSession {
   readonly utterances: Utterance[] = [];
-  raws: Raw[] = [];
+  readonly raws: Raw[] = [];
   language: Language;
   alert: number | null = null;
-  private evaluation: Evaluation;
+  private readonly evaluation: RunningEvaluation;
   private readonly speakers = new Set<string>();
   private readonly stopwordCounts = Object.fromEntries(LANGUAGES.map((l) => [l, 0])) as Record<Language, number>;
   private sampled = 0;
@@ -128,27 +51,30 @@ export class CallSession {
     private readonly filter?: HitFilter,
   ) {
     this.language = forcedLanguage ?? 'en';
-    this.evaluation = evaluate([], 0, lexicons.model);
+    this.evaluation = new RunningEvaluation(this.raws, lexicons.model);
   }
 
   /** Adds the next utterance (its index is set here) and returns the state of the call so far. */
   add(utterance: Omit<Utterance, 'index'>): SessionState {
-    const u: Utterance = { ...utterance, index: this.utterances.length + 1 };
+    const u: Utterance = { ...utterance, speaker: utterance.speaker === null ? null : canonicalSpeaker(utterance.speaker), index: this.utterances.length + 1 };
     this.utterances.push(u);
     const speakers = this.speakers.size;
     if (u.speaker !== null) this.speakers.add(u.speaker);
     const tokens = tokenize(u.text);
-    const before = this.raws.length;
+    let from = this.raws.length;
     if (!this.forcedLanguage && this.detect(tokens)) {
       // The language changed with this utterance: match the call again in the new language (rare).
       this.carry = { speaker: null, words: 0 };
-      this.raws = this.utterances.flatMap((x) => this.match(x, x === u ? tokens : tokenize(x.text)));
+      this.raws.length = 0;
+      for (const x of this.utterances) this.raws.push(...this.match(x, x === u ? tokens : tokenize(x.text)));
+      this.evaluation.reset();
+      from = 0;
     } else {
       this.raws.push(...this.match(u, tokens));
     }
     // The score moves only with new matches, or when a second speaker makes roles count.
-    if (this.raws.length !== before || this.raws.length && (speakers < 2) !== (this.speakers.size < 2)) {
-      this.evaluation = evaluate(this.raws, this.speakers.size, this.lexicons.model);
+    if (this.raws.length !== from || (this.raws.length && (speakers < 2) !== (this.speakers.size < 2))) {
+      this.evaluation.update(from, this.speakers.size);
       if (this.alert === null && this.evaluation.result.verdict === 'scam') this.alert = u.index;
     }
     return this.state();
@@ -159,7 +85,7 @@ export class CallSession {
     return { utterances: this.utterances.length, language: this.language, score: result.score, verdict: result.verdict, alert: this.alert };
   }
 
-  get current(): Evaluation {
+  get current(): RunningEvaluation {
     return this.evaluation;
   }
 
@@ -205,7 +131,8 @@ export class CallSession {
 
   /** The findings of the call so far, positioned by `locate` (line and column in the source). */
   findings(locate: (offset: number) => { line: number; column: number }): Finding[] {
-    const { mods, effective, result } = this.evaluation;
+    const { mods, effective } = this.evaluation;
+    const contributions = this.evaluation.contributions();
     return this.raws.map((r, i) => {
       const e = r.hit.pattern.entry;
       const f: Finding = {
@@ -221,7 +148,7 @@ export class CallSession {
         weight: e.weight,
         effective: Math.round(effective[i]! * 1000) / 1000,
         modifiers: mods[i]!,
-        contribution: result.contributions[i]!,
+        contribution: contributions[i]!,
         source: e.source,
       };
       if (r.utterance.start !== undefined) f.start = r.utterance.start;

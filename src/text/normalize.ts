@@ -36,3 +36,17 @@ export function normalizeWord(word: string): string {
   }
   return folded;
 }
+
+/**
+ * A speaker label as one identity: invisible characters removed and look-alike letters from other
+ * scripts mapped to Latin (an obfuscated "Аgеnt" is still "Agent"), case and accents kept.
+ */
+export function canonicalSpeaker(name: string): string {
+  let out = '';
+  for (const ch of name.normalize('NFKC').replace(INVISIBLE, '')) {
+    const lower = ch.toLowerCase();
+    const latin = LOOK_ALIKES[lower];
+    out += latin ? (ch === lower ? latin : latin.toUpperCase()) : ch;
+  }
+  return out.trim();
+}

@@ -1,3 +1,4 @@
+import { canonicalSpeaker } from '../text/normalize.js';
 import type { Transcript, Utterance } from '../types.js';
 
 /** Role words that mark a speaker label even when used once. */
@@ -11,11 +12,11 @@ const ROLES = new Set(
 const TIME = String.raw`(?:[\[(]?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d{1,3})?[\])]?\s+)`;
 /** A label at the start of a line: optional time, then `[Name]`, `<Name>` or `Name:` (`Name :` in French). */
 const LINE_LABEL = new RegExp(
-  String.raw`^\s*${TIME}?(?:\[([^\]\n]{1,40})\]\s*:?|<([^>\n]{1,40})>\s*:?|([\p{L}][\p{L}\p{N}'’ ._-]{0,38}?)\s?:)(?=\s|$)\s*`,
+  String.raw`^\s*${TIME}?(?:\[([^\]\n]{1,40})\]\s*:?|<([^>\n]{1,40})>\s*:?|([\p{L}][\p{L}\p{N}\p{M}'’ ._\u200B-\u200D\u2060\uFEFF-]{0,38}?)\s?:)(?=\s|$)\s*`,
   'u',
 );
 /** A label inside a line, after the end of a sentence: `... today. Innocent: ...`. */
-const INLINE_LABEL = /(?<=[.!?…"”»)]\s{1,4}|^\s*)([\p{L}][\p{L}\p{N}'’ ._-]{0,38}?)\s?:(?=\s)/gu;
+const INLINE_LABEL = /(?<=[.!?…"”»)]\s{1,4}|^\s*)([\p{L}][\p{L}\p{N}\p{M}'’ ._\u200B-\u200D\u2060\uFEFF-]{0,38}?)\s?:(?=\s)/gu;
 
 const SENTENCE_END = /[.!?…]+["”»)]*(?=\s+)/gu;
 
@@ -25,7 +26,7 @@ function plausibleName(name: string): boolean {
 }
 
 function roleWord(name: string): boolean {
-  const first = name.trim().split(/\s+/)[0]!.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+  const first = canonicalSpeaker(name).split(/\s+/)[0]!.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
   return ROLES.has(first);
 }
 
@@ -53,8 +54,8 @@ function speakerLabels(lines: Line[]): Set<string> {
   for (const line of lines) {
     const m = LINE_LABEL.exec(line.text);
     const name = m?.[4] ?? m?.[5] ?? m?.[6];
-    if (name && plausibleName(name)) bump(name.trim());
-    for (const im of line.text.matchAll(INLINE_LABEL)) if (im.index > 0 && plausibleName(im[1]!)) bump(im[1]!.trim());
+    if (name && plausibleName(name)) bump(canonicalSpeaker(name));
+    for (const im of line.text.matchAll(INLINE_LABEL)) if (im.index > 0 && plausibleName(im[1]!)) bump(canonicalSpeaker(im[1]!));
   }
   return new Set([...counts].filter(([name, n]) => n >= 2 || roleWord(name)).map(([name]) => name));
 }
@@ -97,7 +98,8 @@ export function readPlain(source: string): Transcript {
     let bodyOffset = line.offset;
     let start: number | undefined;
     const m = LINE_LABEL.exec(line.text);
-    const name = (m?.[4] ?? m?.[5] ?? m?.[6])?.trim();
+    const raw = m?.[4] ?? m?.[5] ?? m?.[6];
+    const name = raw === undefined ? undefined : canonicalSpeaker(raw);
     if (m && name && labels.has(name)) {
       speaker = name;
       body = line.text.slice(m[0].length);
@@ -111,7 +113,7 @@ export function readPlain(source: string): Transcript {
     // Several turns on one line: split at each known label that follows a sentence end.
     let cursor = 0;
     for (const im of body.matchAll(INLINE_LABEL)) {
-      const label = im[1]!.trim();
+      const label = canonicalSpeaker(im[1]!);
       if (im.index === 0 || !labels.has(label)) continue;
       add(speaker, body.slice(cursor, im.index), bodyOffset + cursor, start);
       start = undefined;

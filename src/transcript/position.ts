@@ -8,6 +8,9 @@ export function lineIndex(text: string): (offset: number) => { line: number; col
     const c = text.charCodeAt(i);
     if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
   }
+  // Findings are asked for in source order: resume counting columns from the last answer on the
+  // same line, so a 200 MB single line costs one pass, not one pass per finding.
+  let last = { line: -1, offset: 0, column: 1 };
   return (offset) => {
     let lo = 0;
     let hi = starts.length - 1;
@@ -16,12 +19,14 @@ export function lineIndex(text: string): (offset: number) => { line: number; col
       if (starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    let column = 1;
+    const resume = last.line === lo && last.offset <= offset;
+    let column = resume ? last.column : 1;
     const end = Math.min(offset, text.length);
-    for (let i = starts[lo]!; i < end; i++) {
+    for (let i = resume ? last.offset : starts[lo]!; i < end; i++) {
       const c = text.charCodeAt(i);
       if (c !== 13 && (c < 0xdc00 || c > 0xdfff)) column++; // code points: skip low surrogates
     }
+    last = { line: lo, offset: end, column };
     return { line: lo + 1, column };
   };
 }
