@@ -6,6 +6,9 @@ import { ScamscanError, type CompiledLexicons } from '../index.js';
 import { runTask, type Task, type TaskOutput, type TaskSettings } from './task.js';
 import type { WorkerStatus } from './worker.js';
 
+/** Node flags for workers: the parent's, less `--input-type` (a library user's `node -e` script), which a worker file refuses. */
+const WORKER_EXEC_ARGV = process.execArgv.filter((a) => !a.startsWith('--input-type'));
+
 /** Tasks sent ahead to each worker, so it never waits for the next one. */
 const PER_WORKER = 4;
 
@@ -94,7 +97,7 @@ export function runInWorkers(script: URL, tasks: Task[], settings: TaskSettings,
     };
 
     const start = () => {
-      const slot: Slot = { worker: new Worker(script, { workerData: settings }), inflight: new Set(), ready: false, alive: true };
+      const slot: Slot = { worker: new Worker(script, { workerData: settings, execArgv: WORKER_EXEC_ARGV }), inflight: new Set(), ready: false, alive: true };
       slot.worker.on('message', (msg: TaskOutput | WorkerStatus) => {
         if (settled) return;
         if ('ready' in msg) {

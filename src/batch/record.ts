@@ -1,5 +1,6 @@
 import { safeJson } from '../report/safe.js';
 import { toJson } from '../report/json.js';
+import type { ReportEntry } from '../report/html/entry.js';
 import type { Category, Language, Result, Verdict } from '../types.js';
 
 /** A piece of evidence as shown in the scan summary. */
@@ -29,12 +30,16 @@ export type ScanRecord =
       /** The findings that added most to the score (at most 3). */
       evidence: Evidence[];
       json?: string;
+      /** The full result, for the library's scan() (`withResult`). */
+      result?: Result;
+      /** The file's row and detail in the HTML report (`withReport`). */
+      report?: ReportEntry;
     };
 
 export const isError = (r: ScanRecord): r is { file: string; error: string } => 'error' in r;
 
-/** The record of a result; `withJson` when the output format prints the full result. */
-export function toRecord(result: Result, withJson: boolean): ScanRecord {
+/** The record of a result; `withJson` when the output format prints the full result, `withResult` to keep it whole. */
+export function toRecord(result: Result, withJson: boolean, withResult = false): ScanRecord {
   const categories = (Object.entries(result.categories) as Array<[Category, number]>)
     .filter(([, v]) => v > 0)
     .sort((a, b) => b[1] - a[1])
@@ -47,5 +52,6 @@ export function toRecord(result: Result, withJson: boolean): ScanRecord {
     .map((f) => ({ category: f.category, text: f.text, utterance: f.utterance, line: f.line, column: f.column, contribution: f.contribution }));
   const record: ScanRecord = { file: result.file, verdict: result.verdict, score: result.score, language: result.language, categories, evidence };
   if (withJson) record.json = safeJson(toJson(result));
+  if (withResult) record.result = result;
   return record;
 }

@@ -1,14 +1,17 @@
-import { classifyBytes, type CompiledLexicons } from '../index.js';
-import { classifyText } from '../classify.js';
+import { classifyBytes, classifyText, prepareLexicons, type ClassifyOptions, type CompiledLexicons, type Options } from '../index.js';
+import { explainBytes, explainText } from '../explain.js';
+import type { ExplainView } from '../report/explain.js';
+import { reportEntry } from '../report/html/entry.js';
+import type { Adjustments } from '../config/adjust.js';
 import { ScamscanError } from '../errors.js';
 import { readInputFile } from '../cli/io.js';
 import { decode } from '../transcript/decode.js';
 import type { Language } from '../types.js';
 import { datasetReader } from './inputs.js';
-import { toRecord, type ScanRecord } from './record.js';
+import { isError, toRecord, type ScanRecord } from './record.js';
 
-/** How every input of a scan is read and classified; the same in every worker. */
-export interface TaskSettings {
+/** How every input of a scan is read and classified; the same in every worker. Adjustments come from the config. */
+export interface TaskSettings extends Adjustments {
   /** Extra lexicon folders (after the built-in ones). */
   lexicons: string[];
   language?: Language;
@@ -19,6 +22,10 @@ export interface TaskSettings {
   maxBytes: number;
   /** Whether records carry the serialized full result (ndjson and json formats). */
   withJson: boolean;
+  /** Whether records carry the full result (the library's scan()). */
+  withResult?: boolean;
+  /** Whether records carry their row and detail for the HTML report (`scan --report`). */
+  withReport?: boolean;
 }
 
 /** One file to scan, by its position in the sorted list; `error` when the walk already failed on it. */
@@ -39,13 +46,26 @@ export interface TaskOutput {
 /** Data set rows go out in chunks so a big data set streams instead of piling up. */
 const ROW_CHUNK = 256;
 
+/**
+ * A record with its report entry: the file is read once through the explained view (result,
+ * transcript and running score), with the same prepared lexicons and filter as classify.
+ */
+function reportRecord(lexicons: CompiledLexicons, options: Options, settings: TaskSettings, explain: (lex: CompiledLexicons, o: ClassifyOptions) => ExplainView): ScanRecord {
+  const { lexicons: lex, filter } = prepareLexicons(options, lexicons);
+  const view = explain(lex, { ...options, ...(filter ? { filter } : {}) });
+  const record = toRecord(view.result, settings.withJson, settings.withResult);
+  if (!isError(record)) record.report = reportEntry(view);
+  return record;
+}
+
 const problem = (e: unknown) => (e instanceof ScamscanError ? e.problem : `unexpected error: ${(e as Error)?.message ?? String(e)}`);
 
 /** Reads and classifies one file (or every row of a data set). Never throws: failures are error records. */
 export function runTask(task: Task, settings: TaskSettings, lexicons: CompiledLexicons, emit: (out: TaskOutput) => void): void {
   const { index, path } = task;
   if (task.error !== undefined) return emit({ index, records: [{ file: path, error: task.error }], done: true, bytes: 0 });
-  const options = { file: path, ...(settings.language ? { language: settings.language } : {}) };
+  const { thresholds, disable, allow } = settings;
+  const options = { file: path, thresholds, disable, allow, ...(settings.language ? { language: settings.language } : {}) };
   let bytes: Uint8Array;
   try {
     bytes = readInputFile(path, settings.maxBytes);
@@ -57,7 +77,8 @@ export function runTask(task: Task, settings: TaskSettings, lexicons: CompiledLe
     let record: ScanRecord;
     try {
       const inputFormat = settings.inputFormat ? { inputFormat: settings.inputFormat } : {};
-      record = toRecord(classifyBytes(bytes, { ...options, ...inputFormat }, lexicons), settings.withJson);
+      const opts = { ...options, ...inputFormat };
+      record = settings.withReport ? reportRecord(lexicons, opts, settings, (lex, o) => explainBytes(bytes, lex, o)) : toRecord(classifyBytes(bytes, opts, lexicons), settings.withJson, settings.withResult);
     } catch (e) {
       record = { file: path, error: problem(e) };
     }
@@ -73,7 +94,8 @@ export function runTask(task: Task, settings: TaskSettings, lexicons: CompiledLe
   let chunk: ScanRecord[] = [];
   for (const row of rows) {
     try {
-      chunk.push(toRecord(classifyText(row.text, lexicons, { ...options, file: row.name }), settings.withJson));
+      const opts = { ...options, file: row.name };
+      chunk.push(settings.withReport ? reportRecord(lexicons, opts, settings, (lex, o) => explainText(row.text, lex, o)) : toRecord(classifyText(row.text, opts, lexicons), settings.withJson, settings.withResult));
     } catch (e) {
       chunk.push({ file: row.name, error: problem(e) });
     }

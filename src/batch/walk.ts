@@ -1,6 +1,7 @@
 import { lstatSync, readdirSync, statSync, type Stats } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { fsError } from '../cli/io.js';
+import { CONFIG_NAMES } from '../config/schema.js';
 import { compileGlob, globMatch, type Glob } from './glob.js';
 import { isIgnored, readIgnore, type IgnoreRules } from './ignore.js';
 
@@ -53,7 +54,7 @@ function statError(e: unknown, path: string): string {
 
 /**
  * Transcript files under the paths, sorted by path: folders are walked recursively, skipping hidden
- * names and node_modules; files given by name are kept whatever their extension, include or ignore
+ * names, node_modules and scamscan.config.json; files given by name are kept whatever their extension, include or ignore
  * rules. Folder loops are detected by device and inode, so following links always ends.
  */
 export function walkEntries(paths: string[], opts: WalkOptions = {}): WalkEntry[] {
@@ -86,7 +87,8 @@ export function walkEntries(paths: string[], opts: WalkOptions = {}): WalkEntry[
     const here = rules ? [...stack, rules] : stack;
     const inner = new Set(chain).add(key);
     for (const name of names.sort()) {
-      if (name.startsWith('.') || name === 'node_modules') continue;
+      // A config file is settings, not a call (CONFIG_NAMES[0]: the other name is hidden anyway).
+      if (name.startsWith('.') || name === 'node_modules' || name === CONFIG_NAMES[0]) continue;
       const path = join(dir, name);
       const rel = slash(relative(root, path));
       const shown = slash(path);

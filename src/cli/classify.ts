@@ -7,6 +7,8 @@ import type { Language, Result } from '../types.js';
 import { readInputFile, type CliIO } from './io.js';
 import { INPUT_FORMATS } from '../transcript/index.js';
 import { exitFor, MB, useColor, type CliState, type FailOn } from './shared.js';
+import { configAdjustments } from './config.js';
+import { columns, writeExplain, type ExplainFlags } from './explain.js';
 
 const FORMATS: Record<string, (r: Result, color: boolean) => string> = {
   pretty: (r, color) => formatPretty(r, { color }),
@@ -25,11 +27,14 @@ export function classifyCommand(cmd: Command, io: CliIO, state: CliState): void 
     .option('--lexicons <dir...>', 'extra lexicon folders (entries with the same id override built-in ones)')
     .option('--max-size <MB>', 'refuse files larger than this many megabytes', (v) => Number(v), 50)
     .option('--no-color', 'no colour, even on a terminal')
+    .option('--explain', 'show the transcript with each matched phrase highlighted, where the alert fired and the risk timeline (instead of --format)')
+    .option('--width <columns>', '--explain: line width (default: the terminal width, else $COLUMNS, else 100)', columns)
     .addHelpText(
       'after',
       `
 Examples:
   $ scamscan classify samples/en-scam-anydesk-giftcards.txt
+  $ scamscan classify call.txt --explain
   $ scamscan classify - < call.txt
   $ scamscan classify call.txt --format json | jq .verdict`,
     )
@@ -43,7 +48,13 @@ Examples:
         bytes = readInputFile(name, opts.maxSize * MB);
       }
       const options = { file: name, inputFormat: opts.inputFormat, ...(opts.lang ? { language: opts.lang } : {}) };
-      const result = classifyBytes(bytes, options, loadLexicons(opts.lexicons ?? []));
+      const flags = opts as typeof opts & ExplainFlags;
+      if (flags.explain) {
+        const verdict = writeExplain(bytes, { ...options, ...configAdjustments(state), lexicons: opts.lexicons ?? [] }, flags, io);
+        state.code = exitFor([verdict], opts.failOn);
+        return;
+      }
+      const result = classifyBytes(bytes, { ...options, ...configAdjustments(state) }, loadLexicons(opts.lexicons ?? []));
       io.stdout(FORMATS[opts.format]!(result, useColor(opts.color, io)));
       state.code = exitFor([result.verdict], opts.failOn);
     });

@@ -12,6 +12,8 @@ import { Command, Option } from 'commander';
 import { formatEvalJson, formatEvalPretty } from '../report/eval.js';
 import { loadLexicons } from '../index.js';
 import { EXIT, MB, type CliState } from './shared.js';
+import { configAdjustments } from './config.js';
+import type { Adjustments } from '../config/adjust.js';
 
 export interface EvalOptions {
   labels?: string;
@@ -21,6 +23,8 @@ export interface EvalOptions {
   positive: Verdict;
   lang?: Language;
   maxBytes: number;
+  /** From the config file: thresholds, disabled entries, allow-list. */
+  adjust?: Adjustments;
 }
 
 /** labels.csv (`file,label`): keys are paths resolved against the labels file's folder. */
@@ -44,7 +48,7 @@ export function runEval(paths: string[], opts: EvalOptions, lexicons: CompiledLe
   const labels = opts.labels ? readLabels(opts.labels) : new Map<string, string>();
   const items: Labelled[] = [];
   const errors: EvalReport['errors'] = [];
-  const options = opts.lang ? { language: opts.lang } : {};
+  const options = { ...opts.adjust, ...(opts.lang ? { language: opts.lang } : {}) };
   const skip = new Set(opts.labels ? [resolve(opts.labels)] : []);
   for (const input of expandInputs(paths, { ...opts, skip })) {
     try {
@@ -88,7 +92,7 @@ Examples:
   $ scamscan eval data/test.csv --text-column dialogue --label-column labels --format json`,
     )
     .action((paths: string[], opts: EvalOptions & { format: string; lexicons?: string[]; maxSize: number }) => {
-      const report = runEval(paths, { ...opts, maxBytes: opts.maxSize * MB }, loadLexicons(opts.lexicons ?? []));
+      const report = runEval(paths, { ...opts, maxBytes: opts.maxSize * MB, adjust: configAdjustments(state) }, loadLexicons(opts.lexicons ?? []));
       io.stdout(opts.format === 'json' ? formatEvalJson(report) : formatEvalPretty(report));
       state.code = report.errors.length ? EXIT.error : EXIT.ok;
     });

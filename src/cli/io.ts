@@ -10,7 +10,13 @@ export interface CliIO {
   stdoutIsTTY: boolean;
   /** Whether stderr is a terminal (progress bars); absent counts as not. */
   stderrIsTTY?: boolean;
+  /** stdin as a stream, for reading line by line as it arrives (`watch`); absent: process.stdin. */
+  stdinStream?(): NodeJS.ReadableStream;
+  /** Terminal width, when stdout is a terminal. */
+  columns?: number;
   env: Record<string, string | undefined>;
+  /** Where the config file search starts (default: process.cwd()). */
+  cwd?: string;
 }
 
 export function processIO(): CliIO {
@@ -25,6 +31,8 @@ export function processIO(): CliIO {
     stdinIsTTY: Boolean(process.stdin.isTTY),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    stdinStream: () => process.stdin,
+    ...(process.stdout.columns ? { columns: process.stdout.columns } : {}),
     env: process.env,
   };
 }

@@ -13,9 +13,10 @@ export function lexiconsCommand(cmd: Command, io: CliIO, state: CliState): void 
   lex
     .command('check')
     .description('validate lexicon folders and run every entry example and counter-example')
-    .argument('[dirs...]', 'lexicon folders to check after the built-in ones (none: the built-in ones)')
+    .argument('[dirs...]', "lexicon folders to check after the built-in ones (none: the config file's, if any)")
     .action((dirs: string[]) => {
-      const compiled = compileLexicons(loadLexiconSet([BUILTIN_DIR, ...dirs]));
+      const extra = dirs.length ? dirs : (state.config?.lexicons.value ?? []);
+      const compiled = compileLexicons(loadLexiconSet([BUILTIN_DIR, ...extra]));
       const failures = checkExamples(compiled);
       for (const f of failures) io.stderr(`${safeText(f.file)}: ${f.id}: ${safeText(f.message)}\n`);
       io.stdout(`${compiled.entries.size} entries checked, ${failures.length} failure${failures.length === 1 ? '' : 's'}\n`);

@@ -3,9 +3,11 @@ import { Command, CommanderError } from 'commander';
 import { ScamscanError } from '../errors.js';
 import { safeText } from '../report/safe.js';
 import { classifyCommand } from './classify.js';
+import { applyConfig, configCommand } from './config.js';
 import { evalCommand } from './eval.js';
 import { lexiconsCommand } from './lexicons.js';
 import { scanCommand } from './scan.js';
+import { watchCommand } from './watch.js';
 import { processIO, type CliIO } from './io.js';
 import { EXIT, type CliState } from './shared.js';
 
@@ -22,6 +24,8 @@ function program(io: CliIO, state: CliState): Command {
     .description('Flag technical-support scam phone calls in transcripts (English and French), with explained evidence.')
     .version(version(), '-V, --version')
     .option('--verbose', 'show stack traces on errors')
+    .option('--config <file>', 'config file (default: the nearest scamscan.config.json or .scamscanrc.json)')
+    .option('--no-config', 'read no config file')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run with --help for usage)')
@@ -32,15 +36,23 @@ Examples:
   $ scamscan classify call.txt
   $ cat call.txt | scamscan classify --format json
   $ scamscan classify appel.txt --lang fr --fail-on suspicious
+  $ scamscan classify call.txt --explain       # the transcript, highlighted, with the risk timeline
+  $ scamscan scan calls/ --report report.html  # one self-contained HTML page for a whole folder
+  $ stt-stream | scamscan watch                # live: one JSON event per utterance as it arrives
   $ scamscan lexicons check ./my-lexicons
+  $ scamscan config --print              # the settings in effect: scamscan.config.json, flags
 
 Exit codes: 0 below --fail-on, 1 at or above it, 2 on any error.`,
     );
 
   classifyCommand(cmd, io, state);
   scanCommand(cmd, io, state);
+  watchCommand(cmd, io, state);
   evalCommand(cmd, io, state);
   lexiconsCommand(cmd, io, state);
+  configCommand(cmd, io, state);
+  // The config file fills the options of whichever command runs, under the flags given.
+  cmd.hook('preAction', (_program, action) => applyConfig(cmd, action, io, state));
   return cmd;
 }
 

@@ -9,10 +9,14 @@ import { ScanOutput, SCAN_FORMATS, type ScanFormat } from '../report/scanOutput.
 import { formatScanPretty } from '../report/scanPretty.js';
 import { ScanProgress } from '../report/scanProgress.js';
 import { ScanSummary } from '../report/scanSummary.js';
+import { HtmlReport } from '../report/html/writer.js';
+import { prepareLexicons } from '../index.js';
 import { INPUT_FORMATS } from '../transcript/index.js';
 import type { Language } from '../types.js';
 import type { CliIO } from './io.js';
 import { EXIT, exitFor, MB, useColor, type CliState, type FailOn } from './shared.js';
+import { configAdjustments } from './config.js';
+import type { Adjustments } from '../config/adjust.js';
 
 export interface ScanCliOptions {
   format?: ScanFormat;
@@ -30,6 +34,10 @@ export interface ScanCliOptions {
   color: boolean;
   failOn: FailOn;
   stats?: boolean;
+  /** From the config file: thresholds, disabled entries, allow-list. */
+  adjust?: Adjustments;
+  /** Also write the HTML report to this file. */
+  report?: string;
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -49,6 +57,7 @@ export async function runScan(paths: string[], opts: ScanCliOptions, io: CliIO, 
     io.stdout(text);
   });
   const summary = new ScanSummary();
+  const report = opts.report ? new HtmlReport(opts.report) : null;
   let flagged = 0;
   let done = 0;
   const onProgress = (out: TaskOutput) => {
@@ -60,6 +69,7 @@ export async function runScan(paths: string[], opts: ScanCliOptions, io: CliIO, 
     for (const r of records) {
       summary.add(r);
       output.write(r);
+      report?.add(r);
     }
   };
 
@@ -67,18 +77,28 @@ export async function runScan(paths: string[], opts: ScanCliOptions, io: CliIO, 
     entries,
     {
       lexicons: opts.lexicons ?? [],
+      ...opts.adjust,
       ...(opts.lang ? { language: opts.lang } : {}),
       ...(opts.inputFormat ? { inputFormat: opts.inputFormat } : {}),
       ...(opts.textColumn !== undefined ? { textColumn: opts.textColumn } : {}),
       ...(opts.idColumn !== undefined ? { idColumn: opts.idColumn } : {}),
       maxBytes: opts.maxSize * MB,
       withJson: format === 'json' || format === 'ndjson',
+      ...(report ? { withReport: true } : {}),
     },
     { jobs: opts.jobs, signal, write, progress: onProgress },
-  );
+  ).catch((e: unknown) => {
+    report?.abort();
+    throw e;
+  });
   progress?.clear();
   const totals = summary.toJson(outcome, (performance.now() - started) / 1000);
   output.end(totals);
+  if (report) {
+    const { thresholds } = prepareLexicons({ lexicons: opts.lexicons ?? [], ...opts.adjust }).lexicons.model;
+    report.end({ seconds: totals.seconds, interrupted: outcome.interrupted, thresholds });
+    note(report.path, `report written (${n(totals.results)} results)`);
+  }
   if (format === 'pretty') io.stdout(formatScanPretty(summary, totals, { color: useColor(opts.color, io) }));
 
   if (outcome.interrupted) {
@@ -132,6 +152,7 @@ export function scanCommand(cmd: Command, io: CliIO, state: CliState): void {
     .option('--no-color', 'no colour, even on a terminal')
     .addOption(new Option('--fail-on <verdict>', 'exit 1 when any verdict is at or above this').choices(['scam', 'suspicious', 'never']).default('scam'))
     .option('--stats', 'print time, speed and peak memory on stderr at the end')
+    .option('--report <file>', 'also write a self-contained HTML report: summary, charts, a table of all files, highlighted transcripts')
     .addHelpText(
       'after',
       `
@@ -151,6 +172,7 @@ Examples:
   $ scamscan scan calls/ --include '**/*.{txt,srt}' --exclude 'drafts/' --format csv > results.csv
   $ scamscan scan data/test.csv --text-column dialogue --id-column call_id --format json
   $ scamscan scan /mnt/archive --jobs 4 --fail-on suspicious --quiet
+  $ scamscan scan calls/ --report report.html     # also a self-contained HTML page to open offline
 
 Exit codes: 0 below --fail-on, 1 at or above it, 2 when any file failed, 130 when interrupted (Ctrl-C).`,
     )
@@ -168,7 +190,7 @@ Exit codes: 0 below --fail-on, 1 at or above it, 2 when any file failed, 130 whe
       process.on('SIGINT', onSigint);
       process.stdout.on('error', onStdoutError);
       try {
-        state.code = await runScan(paths, opts, io, controller.signal);
+        state.code = await runScan(paths, { ...opts, adjust: configAdjustments(state) }, io, controller.signal);
       } finally {
         process.off('SIGINT', onSigint);
         process.stdout.off('error', onStdoutError);

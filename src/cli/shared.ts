@@ -1,4 +1,5 @@
 import type { CliIO } from './io.js';
+import type { Effective } from '../config/resolve.js';
 import type { Verdict } from '../types.js';
 import { VERDICTS } from '../types.js';
 
@@ -11,6 +12,8 @@ export type FailOn = Verdict | 'never';
 export interface CliState {
   code: number;
   verbose: boolean;
+  /** The configuration in effect (defaults, config file, flags), set before each command's action. */
+  config?: Effective;
 }
 
 /** Exit codes are decided here: 1 when a verdict is at or above --fail-on. */

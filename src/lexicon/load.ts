@@ -6,6 +6,7 @@ import { ScamscanError } from '../errors.js';
 import type { Language } from '../types.js';
 import type { LexiconSet } from './compile.js';
 import { languageProfileSchema, lexiconFileSchema, modelSchema } from './schema.js';
+import { entryIdAt } from './entryId.js';
 
 /** The lexicons shipped with scamscan. */
 export const BUILTIN_DIR = fileURLToPath(new URL('../../lexicons/', import.meta.url));
@@ -25,7 +26,8 @@ function readJson<T>(file: string, schema: z.ZodType<T>, shown: string): T {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new ScamscanError(`${pathText(issue.path)}: ${issue.message}`, shown);
+    const entry = entryIdAt(raw, issue.path); // issue 9: name the entry by its id as well
+    throw new ScamscanError(`${pathText(issue.path)}: ${issue.message}${entry ? ` (entry ${entry})` : ''}`, shown);
   }
   return parsed.data;
 }

@@ -4,22 +4,28 @@ import { CATEGORIES, STAGES } from '../types.js';
 const phrase = z.string().trim().min(1, 'a phrase cannot be empty').max(400, 'a phrase is at most 400 characters');
 const sentence = z.string().trim().min(1, 'an example cannot be empty');
 
+// The descriptions go into lexicons/schema.json (npm run lexicon-schema), for editors' hover help.
 export const entrySchema = z.strictObject({
-  id: z.string().regex(/^[a-z]{2,3}\.[a-z_]+\.[a-z0-9][a-z0-9-]*$/, 'an id looks like en.payment.gift-card'),
-  phrases: z.array(phrase).min(1, 'an entry needs at least one phrase'),
-  weight: z.number().min(0).max(1),
-  note: z.string().trim().min(1, 'say why this is evidence'),
-  examples: z.array(sentence).min(1, 'an entry needs at least one example sentence that matches'),
-  counterExamples: z.array(sentence).optional(),
+  id: z
+    .string()
+    .regex(/^[a-z]{2,3}\.[a-z_]+\.[a-z0-9][a-z0-9-]*$/, 'an id looks like en.payment.gift-card')
+    .describe('Unique across all lexicons, <language>.<category>.<name>; an entry of a later folder with the same id replaces this one'),
+  phrases: z.array(phrase).min(1, 'an entry needs at least one phrase').describe('Patterns in the phrase syntax of lexicons/README.md; each phrase only once in all lexicons'),
+  weight: z.number().min(0).max(1).describe('0 to 1: how sure this evidence alone is that the call is a scam (for counter: that it is genuine)'),
+  note: z.string().trim().min(1, 'say why this is evidence').describe('Why this is evidence, for the analyst reading the finding'),
+  examples: z.array(sentence).min(1, 'an entry needs at least one example sentence that matches').describe('Sentences that must match this entry (scamscan lexicons check)'),
+  counterExamples: z.array(sentence).optional().describe('Sentences that must not match this entry'),
 });
 
-export const lexiconFileSchema = z.strictObject({
-  $schema: z.string().optional(),
-  category: z.enum(CATEGORIES as [string, ...string[]]),
-  language: z.enum(['en', 'fr', 'any']),
-  description: z.string().optional(),
-  entries: z.array(entrySchema),
-});
+export const lexiconFileSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('"../schema.json" for editor support'),
+    category: z.enum(CATEGORIES as [string, ...string[]]).describe('The category of every entry of the file'),
+    language: z.enum(['en', 'fr', 'any']).describe('en, fr, or any (applied to calls in every language)'),
+    description: z.string().optional(),
+    entries: z.array(entrySchema),
+  })
+  .describe('A scamscan lexicon file: one category of evidence in one language');
 
 const wordList = z.array(z.string().trim().min(1));
 export const languageProfileSchema = z.strictObject({

@@ -3,7 +3,7 @@ import type { Category, Result, Verdict } from '../types.js';
 import { STAGES } from '../types.js';
 import { safeText } from './safe.js';
 
-const VERDICT_STYLE: Record<Verdict, (c: ChalkInstance) => ChalkInstance> = {
+export const VERDICT_STYLE: Record<Verdict, (c: ChalkInstance) => ChalkInstance> = {
   scam: (c) => c.bold.white.bgRed,
   suspicious: (c) => c.bold.black.bgYellow,
   clean: (c) => c.bold.black.bgGreen,

@@ -49,7 +49,7 @@ export class ScanSummary {
     // Stable: an equal score goes after the ones already there, which came earlier in path order.
     let at = list.length;
     while (at > 0 && list[at - 1]!.score < r.score) at--;
-    const { json: _json, ...small } = r;
+    const { json: _json, report: _report, ...small } = r;
     list.splice(at, 0, small);
     if (list.length > TOP_RISKIEST) list.pop();
   }

@@ -1,0 +1,90 @@
+import { createInterface } from 'node:readline';
+import { Command, Option } from 'commander';
+import { prepareLexicons } from '../index.js';
+import { Watcher, type AlertOn, type WatchEvent } from '../live/watcher.js';
+import { safeJson, safeText } from '../report/safe.js';
+import type { Language } from '../types.js';
+import type { CliIO } from './io.js';
+import { EXIT, type CliState } from './shared.js';
+import { configAdjustments } from './config.js';
+import type { Adjustments } from '../config/adjust.js';
+
+export interface WatchCliOptions {
+  lang?: Language;
+  alertOn: AlertOn;
+  lexicons?: string[];
+  /** From the config file: thresholds, disabled entries, allow-list. */
+  adjust?: Adjustments;
+}
+
+/**
+ * Reads stdin line by line as it arrives and writes each event as one line at once: a listener that
+ * pipes live speech-to-text in gets the alert while the call is still going. Ends when stdin closes
+ * (or `signal` aborts, on Ctrl-C) with the `end` event; resolves to the exit code.
+ */
+export async function runWatch(opts: WatchCliOptions, io: CliIO, signal?: AbortSignal): Promise<number> {
+  const { lexicons, filter } = prepareLexicons({ lexicons: opts.lexicons ?? [], ...opts.adjust });
+  const watcher = new Watcher(lexicons, { alertOn: opts.alertOn, ...(opts.lang ? { language: opts.lang } : {}), ...(filter ? { filter } : {}) });
+  const emit = (e: WatchEvent) => io.stdout(safeJson(e) + '\n');
+  const input = createInterface({ input: io.stdinStream?.() ?? process.stdin, crlfDelay: Infinity, terminal: false });
+  const stop = () => input.close();
+  signal?.addEventListener('abort', stop);
+  let first = true;
+  try {
+    for await (const raw of input) {
+      const line = first ? raw.replace(/^\uFEFF/, '') : raw;
+      first = false;
+      const warned = watcher.warnings.length;
+      for (const e of watcher.line(line)) emit(e);
+      for (const w of watcher.warnings.slice(warned)) io.stderr(`scamscan: -: ${safeText(w)}\n`);
+      if (signal?.aborted) break;
+    }
+  } finally {
+    signal?.removeEventListener('abort', stop);
+  }
+  emit(watcher.end());
+  return signal?.aborted ? EXIT.interrupted : EXIT.ok;
+}
+
+export function watchCommand(cmd: Command, io: CliIO, state: CliState): void {
+  cmd
+    .command('watch')
+    .description('classify a call live: read stdin line by line as it arrives, write one JSON event per utterance')
+    .addOption(new Option('-l, --lang <language>', 'force the language instead of detecting it').choices(['en', 'fr']))
+    .addOption(new Option('--alert-on <verdict>', 'write the alert event the first time the verdict reaches this').choices(['scam', 'suspicious']).default('scam'))
+    .option('--lexicons <dir...>', 'extra lexicon folders (entries with the same id override built-in ones)')
+    .addHelpText(
+      'after',
+      `
+Input: one utterance per line, as it is said: plain text, \`Speaker: text\` (any short name before a
+colon is taken as the speaker), or a JSON object {"speaker"?, "text", "start"?} per line.
+
+Output: one JSON object per line, written as soon as the line is read:
+  {"type":"utterance","utterance":3,"score":0.21,"verdict":"clean"}        after every utterance
+  {"type":"alert","utterance":14,"score":0.93,"verdict":"scam","findings":[…]}   once, at --alert-on
+  {"type":"end","file":"-","verdict":"scam",…}     when stdin closes: the result of classify --format json
+The score after each utterance is what \`classify\` gives for the call so far.
+
+Examples:
+  $ stt-stream | scamscan watch --alert-on suspicious
+  $ tail -f call.txt | scamscan watch --lang fr`,
+    )
+    .action(async (opts: WatchCliOptions) => {
+      // Ctrl-C ends the call: the end event is still written. A closed pipe ends it quietly.
+      const controller = new AbortController();
+      const onSigint = () => (controller.signal.aborted ? process.exit(EXIT.interrupted) : controller.abort());
+      const onStdoutError = (e: NodeJS.ErrnoException) => {
+        if (e.code !== 'EPIPE') throw e;
+        process.stdout.on('error', () => {});
+        controller.abort();
+      };
+      process.on('SIGINT', onSigint);
+      process.stdout.on('error', onStdoutError);
+      try {
+        state.code = await runWatch({ ...opts, adjust: configAdjustments(state) }, io, controller.signal);
+      } finally {
+        process.off('SIGINT', onSigint);
+        process.stdout.off('error', onStdoutError);
+      }
+    });
+}

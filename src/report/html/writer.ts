@@ -1,0 +1,80 @@
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { isError, type ScanRecord } from '../../batch/record.js';
+import { ScamscanError } from '../../errors.js';
+import { CATEGORIES, STAGES } from '../../types.js';
+import type { ReportRow } from './entry.js';
+import { scriptJson } from './escape.js';
+import { detailBlock, pageHead, pageTail, type PageSummary } from './page.js';
+import { ReportStats } from './stats.js';
+
+/** Written in chunks of about this size: one write per file would cost a syscall each. */
+const CHUNK = 256 * 1024;
+
+type RowArray = [string, string, number, string, string, number, number | null, number, number[], string?];
+
+function rowArray(r: ReportRow): RowArray {
+  const stageBits = STAGES.reduce((bits, s, k) => (r.stages.includes(s) ? bits | (1 << k) : bits), 0);
+  return [r.file, r.verdict, Math.round(r.score * 1000) / 1000, r.language, r.format, r.utterances, r.alert, stageBits, r.categories.map((c) => CATEGORIES.indexOf(c))];
+}
+
+/**
+ * Writes `scan --report` as the scan goes: each file's detail goes to disk as soon as it is in order,
+ * and only its table row (a few dozen bytes) stays in memory; the summary, table and script close the
+ * page at the end. The page is written next to its path and renamed into place when complete, so a
+ * failed scan never leaves half a report.
+ */
+export class HtmlReport {
+  private readonly fd: number;
+  private readonly partial: string;
+  private readonly rows: RowArray[] = [];
+  private buffer = '';
+  readonly stats = new ReportStats();
+
+  constructor(readonly path: string) {
+    this.partial = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
+    try {
+      this.fd = openSync(this.partial, 'w');
+    } catch (e) {
+      throw new ScamscanError(`cannot write the report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, path);
+    }
+    this.buffer = pageHead(`scamscan report`);
+  }
+
+  add(record: ScanRecord): void {
+    const index = this.rows.length;
+    if (isError(record)) {
+      this.rows.push([record.file, 'error', -1, '', '', 0, null, 0, [], record.error]);
+      this.stats.add(record);
+      return;
+    }
+    if (!record.report) throw new Error(`no report data for ${record.file}`);
+    this.rows.push(rowArray(record.report.row));
+    this.stats.add(record.report.row);
+    this.buffer += detailBlock(index, record.report.detail);
+    if (this.buffer.length >= CHUNK) this.flush();
+  }
+
+  /** Closes the page and moves it into place. */
+  end(summary: Omit<PageSummary, 'files'>): void {
+    this.buffer += pageTail(this.stats, { ...summary, files: this.rows.length }, scriptJson(this.rows));
+    this.flush();
+    closeSync(this.fd);
+    renameSync(this.partial, this.path);
+  }
+
+  /** Drops the unfinished page. */
+  abort(): void {
+    try {
+      closeSync(this.fd);
+    } catch {
+      // already closed
+    }
+    rmSync(this.partial, { force: true });
+  }
+
+  private flush(): void {
+    if (this.buffer) writeSync(this.fd, this.buffer);
+    this.buffer = '';
+  }
+}
