@@ -3,6 +3,7 @@ import type { CompiledLexicons } from './lexicon/compile.js';
 import { CallSession, type HitFilter } from './session.js';
 import { lineIndex } from './transcript/position.js';
 import { capUtterances } from './transcript/cap.js';
+import { sessionResult } from './sessionResult.js';
 import { readPlain } from './transcript/plain.js';
 
 export interface ClassifyOptions {
@@ -26,23 +27,11 @@ export function classifyTranscript(input: Transcript, lexicons: CompiledLexicons
   const transcript = capUtterances(input);
   const session = new CallSession(lexicons, options.language, options.filter);
   for (const { index: _index, ...u } of transcript.utterances) session.add(u);
-  const { driver, result } = session.current;
-  return {
-    file: options.file ?? '-',
-    verdict: result.verdict,
-    score: result.score,
-    language: session.language,
-    format: transcript.format,
-    encoding: options.encoding ?? 'utf-8',
-    categories: result.categories,
-    stages: result.stages,
-    stagesSeen: result.stagesSeen,
-    alert: session.alert,
-    utterances: transcript.utterances.length,
-    driver,
-    findings: session.findings(lineIndex(transcript.source)),
-    warnings: transcript.warnings,
-  };
+  return sessionResult(
+    session,
+    { file: options.file ?? '-', format: transcript.format, encoding: options.encoding ?? 'utf-8', warnings: transcript.warnings },
+    lineIndex(transcript.source),
+  );
 }
 
 /** Classifies plain transcript text. Pure: no I/O. */

@@ -10,9 +10,9 @@ export interface ResultMeta {
 }
 
 /**
- * The result of a call read through a session, built as classifyTranscript builds it (a test holds
- * the two equal on every sample): for views that need more than the result from the same single
- * reading (the running score of `--explain` and `--report`, the live events of `watch`).
+ * The result of a call read through a session: what classify returns, and what the views that need
+ * more from the same single reading (the running score of `--explain` and `--report`, the live
+ * events of `watch`) return too.
  */
 export function sessionResult(session: CallSession, meta: ResultMeta, locate: (offset: number) => { line: number; column: number }): Result {
   const { driver, result } = session.current;

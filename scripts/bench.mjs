@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+// npm run bench [-- --files N] : the speed of scamscan, side by side with grep, in one run.
+//
+// Generates a deterministic corpus (scripts/gen-corpus.mjs, seeded: EN/FR speaker-labelled calls
+// with scam phrases sprinkled in) into a temporary folder, then measures:
+//   - `scamscan scan` with --jobs 1 and the default (files/s, MB/s, peak RSS, from --stats),
+//   - the pure classifier on in-memory text (no I/O),
+//   - `classify` start-up on a 1 KB file against `node -e 0` (median of several runs),
+//   - `grep -F -i -c -f phrases` (C locale) over the same files, every built-in lexicon phrase
+//     exported as a literal (its first alternative at each word), as the yardstick.
+// Nothing here is a test: it reports, it does not fail on speed.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const files = Number(args.includes('--files') ? args[args.indexOf('--files') + 1] : 5000);
+const bin = join(root, 'bin', 'scamscan.js');
+const work = mkdtempSync(join(tmpdir(), 'scamscan-bench-'));
+const corpus = join(work, 'corpus');
+
+const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+try {
+  console.error(`generating ${files} transcripts…`);
+  execFileSync(process.execPath, [join(root, 'scripts', 'gen-corpus.mjs'), corpus, String(files), '42'], { stdio: 'ignore' });
+  const paths = walk(corpus);
+  const bytes = paths.reduce((t, p) => t + statSync(p).size, 0);
+  const mb = bytes / 1e6;
+  const rows = [];
+
+  // scamscan scan, one thread and default.
+  const scan = (jobs) => {
+    const a = ['scan', corpus, '--format', 'ndjson', '--quiet', '--stats', '--fail-on', 'never', ...(jobs ? ['--jobs', String(jobs)] : [])];
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [bin, ...a], { maxBuffer: 1 << 30, encoding: 'utf8' });
+    const s = (performance.now() - t0) / 1000;
+    const rss = /peak RSS ([\d.]+) MB/.exec(r.stderr)?.[1];
+    return { s, rss: rss ? Number(rss) : NaN, lines: r.stdout.split('\n').filter(Boolean).length };
+  };
+  const one = scan(1);
+  const all = scan(0);
+  rows.push([`scamscan scan --jobs 1`, one.s, one.rss]);
+  rows.push([`scamscan scan (default: ${cpus().length} cores)`, all.s, all.rss]);
+
+  // The pure classifier, in memory.
+  const { classifyBytes, loadLexicons } = await import(join(root, 'dist', 'index.js'));
+  const lexicons = loadLexicons();
+  const texts = paths.slice(0, 2000).map((p) => readFileSync(p));
+  const pureBytes = texts.reduce((t, b) => t + b.length, 0);
+  const t0 = performance.now();
+  for (const b of texts) classifyBytes(b, {}, lexicons);
+  const pureS = (performance.now() - t0) / 1000;
+
+  // grep, C locale, every lexicon phrase as a literal.
+  const literals = new Set();
+  for (const file of walk(join(root, 'lexicons'))) {
+    if (!file.endsWith('.json') || /schema|model|language/.test(file)) continue;
+    for (const e of JSON.parse(readFileSync(file, 'utf8')).entries ?? []) {
+      for (const phrase of e.phrases) {
+        const words = phrase.split(/\s+/).filter((w) => !/^~\d+$/.test(w) && !w.startsWith('#')).map((w) => w.split('|')[0].replace(/^=|\*$/g, ''));
+        if (words.length) literals.add(words.join(' '));
+      }
+    }
+  }
+  const phraseFile = join(work, 'phrases.txt');
+  writeFileSync(phraseFile, [...literals].join('\n') + '\n');
+  const g0 = performance.now();
+  spawnSync('grep', ['-r', '-F', '-i', '-c', '-f', phraseFile, corpus], { env: { ...process.env, LC_ALL: 'C' }, maxBuffer: 1 << 30 });
+  const grepS = (performance.now() - g0) / 1000;
+
+  // Start-up: classify a 1 KB file against node -e 0.
+  const small = join(work, 'call.txt');
+  writeFileSync(small, readFileSync(paths[0], 'utf8').slice(0, 1024));
+  const time = (argv) => median(Array.from({ length: 7 }, () => {
+    const t = performance.now();
+    spawnSync(process.execPath, argv, { stdio: 'ignore' });
+    return performance.now() - t;
+  }));
+  const nodeMs = time(['-e', '0']);
+  const classifyMs = time([bin, 'classify', small, '--fail-on', 'never']);
+
+  const f = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '—');
+  const out = [];
+  out.push(`scamscan bench, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
+  out.push(`corpus: ${paths.length} files, ${f(mb)} MB (scripts/gen-corpus.mjs, seed 42); ${literals.size} lexicon phrases for grep`);
+  out.push('');
+  out.push('| what | seconds | files/s | MB/s | vs grep | peak RSS MB |');
+  out.push('|---|---|---|---|---|---|');
+  out.push(`| grep -F -i -c -f phrases (C locale) | ${f(grepS, 2)} | ${f(paths.length / grepS, 0)} | ${f(mb / grepS)} | 1.00x | |`);
+  for (const [name, s, rss] of rows) out.push(`| ${name} | ${f(s, 2)} | ${f(paths.length / s, 0)} | ${f(mb / s)} | ${f(grepS / s, 2)}x | ${f(rss)} |`);
+  out.push(`| pure classifier, in memory (${texts.length} files) | ${f(pureS, 2)} | ${f(texts.length / pureS, 0)} | ${f(pureBytes / 1e6 / pureS)} | | |`);
+  out.push('');
+  out.push(`--jobs default vs --jobs 1: ${f(one.s / all.s, 2)}x; outputs: ${one.lines} and ${all.lines} lines for ${paths.length} files`);
+  out.push(`start-up: classify of a 1 KB file ${f(classifyMs, 0)} ms, node -e 0 ${f(nodeMs, 0)} ms (${f(classifyMs / nodeMs, 2)}x)`);
+  console.log(out.join('\n'));
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
