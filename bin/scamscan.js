@@ -1,4 +1,9 @@
 #!/usr/bin/env node
 import { run } from '../dist/cli/main.js';
 
+// A reader that goes away (`scamscan --help | head`) ends the output, not the process with a trace.
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 process.exitCode = await run(process.argv.slice(2));
