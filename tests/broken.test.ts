@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
-import type { CliIO } from '../src/cli/io.js';
+import { fakeIO } from './io.js';
 import { ROOT } from './helpers.js';
 
 /** Each broken input gets one clear line naming the file and the problem, and never a stack trace. */
@@ -16,11 +16,9 @@ const file = (name: string, content: string | Buffer) => {
 };
 
 async function classify(path: string, ...extra: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = { stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), readStdin: async () => Buffer.alloc(0), stdinIsTTY: false, stdoutIsTTY: false, env: {} };
-  const code = await run(['classify', path, '--format', 'json', ...extra], io);
-  return { code, out: out.join(''), err: err.join('') };
+  const t = fakeIO();
+  const code = await run(['classify', path, '--format', 'json', ...extra], t.io);
+  return { code, out: t.out(), err: t.err() };
 }
 
 describe('broken and huge input', () => {

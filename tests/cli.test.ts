@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exitFor, run } from '../src/cli/main.js';
-import type { CliIO } from '../src/cli/io.js';
+import { fakeIO } from './io.js';
 import { ROOT } from './helpers.js';
 
 const ANSI = /\u001b\[/;
@@ -27,19 +27,6 @@ const SCAM = write(
 );
 const CLEAN = write('clean.txt', 'Agent: Hi, this is Dr. Lee office confirming your appointment tomorrow at 2 PM.\nCaller: Great, see you then.\n');
 
-function fakeIO(stdin = '', tty = false) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    readStdin: async () => Buffer.from(stdin),
-    stdinIsTTY: tty,
-    stdoutIsTTY: tty,
-    env: {},
-  };
-  return { io, out: () => out.join(''), err: () => err.join('') };
-}
 
 describe('cli in-process', () => {
   it('classifies a file as JSON matching the public contract', async () => {
@@ -62,7 +49,7 @@ describe('cli in-process', () => {
   });
 
   it('reads stdin with - or no file', async () => {
-    const t = fakeIO('Agent: buy google play gift cards and read me the numbers on the back, do not tell the bank');
+    const t = fakeIO({ stdin: 'Agent: buy google play gift cards and read me the numbers on the back, do not tell the bank' });
     await run(['classify', '-', '--format', 'json'], t.io);
     expect(JSON.parse(t.out()).file).toBe('-');
   });
@@ -93,13 +80,13 @@ describe('cli in-process', () => {
   });
 
   it('colours only when asked and on a terminal', async () => {
-    const tty = fakeIO('', true);
+    const tty = fakeIO({ tty: true });
     await run(['classify', SCAM], tty.io);
     expect(tty.out()).toMatch(ANSI);
-    const noColor = fakeIO('', true);
+    const noColor = fakeIO({ tty: true });
     await run(['classify', SCAM, '--no-color'], noColor.io);
     expect(noColor.out()).not.toMatch(ANSI);
-    const env = fakeIO('', true);
+    const env = fakeIO({ tty: true });
     env.io.env.NO_COLOR = '1';
     await run(['classify', SCAM], env.io);
     expect(env.out()).not.toMatch(ANSI);

@@ -1,10 +1,10 @@
+import { fakeIO } from './io.js';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
-import type { CliIO } from '../src/cli/io.js';
 import { parseCsv } from '../src/transcript/csv.js';
 import { ROOT } from './helpers.js';
 
@@ -36,20 +36,6 @@ function tree(files: Record<string, string | Buffer | null>): string {
   return root;
 }
 
-function fakeIO(opts: { tty?: boolean; stderrTTY?: boolean } = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    readStdin: async () => Buffer.from(''),
-    stdinIsTTY: false,
-    stdoutIsTTY: opts.tty ?? false,
-    stderrIsTTY: opts.stderrTTY ?? false,
-    env: {},
-  };
-  return { io, out: () => out.join(''), err: () => err.join('') };
-}
 
 /** Runs `scamscan scan` in-process with ndjson output; returns the code and the parsed lines. */
 async function scan(args: string[], io = fakeIO()) {

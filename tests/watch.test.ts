@@ -1,3 +1,4 @@
+import { fakeIO } from './io.js';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,7 +7,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { classifyTranscript } from '../src/classify.js';
-import type { CliIO } from '../src/cli/io.js';
 import { run } from '../src/cli/main.js';
 import { loadLexicons } from '../src/index.js';
 import { Watcher, type WatchEvent } from '../src/live/watcher.js';
@@ -115,18 +115,8 @@ describe('Watcher', () => {
 });
 
 function pipeIO(input: PassThrough) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    readStdin: async () => Buffer.from(''),
-    stdinStream: () => input,
-    stdinIsTTY: false,
-    stdoutIsTTY: false,
-    env: {},
-  };
-  return { io, out, err };
+  const t = fakeIO({ stdinStream: input });
+  return { io: t.io, out: t.outChunks, err: t.errChunks };
 }
 
 describe('scamscan watch', () => {

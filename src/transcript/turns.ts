@@ -1,6 +1,6 @@
 import type { Transcript, Utterance } from '../types.js';
-import { parseJson, stringMap, type JsonNode } from './json.js';
-import { MappedText } from './mapped.js';
+import { parseJson, type JsonNode } from './json.js';
+import { pushTurn } from './jsonTurn.js';
 import { field, Shape } from './shape.js';
 
 export const TURNS_SHAPE = 'turns [{"speaker", "text", "start"?, "end"?}]';
@@ -16,16 +16,6 @@ export function readTurns(source: string, file = '-'): Transcript {
   const root = parseJson(source, file);
   const turns = shape.array(root, '', root);
   const utterances: Utterance[] = [];
-  turns.items.forEach((turn, i) => {
-    const path = `[${i}]`;
-    shape.object(turn, path, turns);
-    const text = shape.string(field(turn, 'text'), `${path}.text`, turn);
-    const speaker = shape.speaker(field(turn, 'speaker'), `${path}.speaker`);
-    const start = shape.seconds(field(turn, 'start'), `${path}.start`);
-    const m = new MappedText(source);
-    m.mapped(text.value, stringMap(source, text));
-    const u = m.toUtterance(utterances.length + 1, speaker, start);
-    if (u) utterances.push(u);
-  });
+  turns.items.forEach((turn, i) => pushTurn(shape, source, turn, `[${i}]`, turns, utterances));
   return { source, format: 'turns', utterances, warnings: [] };
 }

@@ -1,5 +1,6 @@
 import type { Transcript, Utterance } from '../types.js';
 import { parseJson, stringMap, type JsonNode } from './json.js';
+import { pushTurn } from './jsonTurn.js';
 import { MappedText, sentenceUtterances } from './mapped.js';
 import { field, Shape } from './shape.js';
 
@@ -16,17 +17,7 @@ export function readWhisper(source: string, file = '-'): Transcript {
   const root = shape.object(parseJson(source, file), '', { type: 'null', at: 0 });
   const segments = shape.array(field(root, 'segments'), 'segments', root);
   const utterances: Utterance[] = [];
-  segments.items.forEach((seg, i) => {
-    const path = `segments[${i}]`;
-    shape.object(seg, path, segments);
-    const text = shape.string(field(seg, 'text'), `${path}.text`, seg);
-    const start = shape.seconds(field(seg, 'start'), `${path}.start`);
-    const speaker = shape.speaker(field(seg, 'speaker'), `${path}.speaker`);
-    const m = new MappedText(source);
-    m.mapped(text.value, stringMap(source, text));
-    const u = m.toUtterance(utterances.length + 1, speaker, start);
-    if (u) utterances.push(u);
-  });
+  segments.items.forEach((seg, i) => pushTurn(shape, source, seg, `segments[${i}]`, segments, utterances));
   // Some exports keep only the full text: read it sentence by sentence.
   const full = field(root, 'text');
   if (utterances.length === 0 && full?.type === 'string') {
