@@ -12,7 +12,6 @@ import { fileURLToPath } from 'node:url';
 import { loadLexicons, classifyText, classifyBytes } from '../dist/index.js';
 import { csvRows, parseLabel } from '../dist/batch/dataset.js';
 import { STAGES } from '../dist/types.js';
-import { linearInputs } from '../dist/score/score.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -46,8 +45,8 @@ for (const line of labels) {
 
 // Features, in the scorer's own terms (src/score/score.ts).
 function features(r) {
-  const inputs = linearInputs(r.findings.map((f) => ({ category: f.category, effective: f.effective, receiver: f.modifiers.includes('receiver') })), model);
-  return [...STAGES.map((s) => inputs.stages[s]), inputs.extraStages, inputs.peak, -inputs.counterInput];
+  const inputs = r.inputs;
+  return [...STAGES.map((s) => inputs.stages[s]), inputs.extraStages, inputs.peak, -inputs.counter];
 }
 const X = rows.map((r) => features(r.result));
 const y = rows.map((r) => (r.scam ? 1 : 0));
@@ -110,8 +109,10 @@ while (active.some((c) => result.beta[c] < 0)) {
   active = active.filter((c) => result.beta[c] >= 0);
   result = fit(active);
 }
-const b0 = result.b0;
-const beta = [...Array(d).keys()].map((c) => result.beta[c] ?? 0);
+// Rounded as model.json stores them, so the threshold is chosen on the scores the tool will give.
+const r3 = (x) => Math.round(x * 1000) / 1000;
+const b0 = r3(result.b0);
+const beta = [...Array(d).keys()].map((c) => r3(result.beta[c] ?? 0));
 
 const logit = (x) => b0 + x.reduce((s, v, j) => s + v * beta[j], 0);
 // Rounded as the scorer rounds, so that the threshold separates exactly what the tool will print.
@@ -132,7 +133,7 @@ const at = (t) => {
   return { t: Math.round(t * 100) / 100, f1: f1(c.all), fpr: fpr(c.all), fprB: fpr(c.bothbosu), fprS: fpr(c.samples), f1B: f1(c.bothbosu), f1S: f1(c.samples) };
 };
 const candidates = [];
-for (let t = 0.3; t <= 0.96; t += 0.01) candidates.push(at(t));
+for (let k = 30; k <= 96; k++) candidates.push(at(k / 100)); // integer steps: no drift at the boundary
 for (const c of candidates.filter((_, i) => i % 5 === 0)) {
   console.error(`  t=${c.t.toFixed(2)}  F1 bothbosu ${c.f1B.toFixed(3)} samples ${c.f1S.toFixed(3)}  FPR bothbosu ${c.fprB.toFixed(3)} samples ${c.fprS.toFixed(3)}`);
 }
@@ -140,7 +141,6 @@ const ok = candidates.filter((c) => c.fprB <= 0.01 && c.fprS <= 0.06);
 const objective = (c) => (ok.length ? c.f1 : c.f1 - 2 * c.fpr);
 const best = (ok.length ? ok : candidates).reduce((a, c) => (objective(c) > objective(a) ? c : a));
 console.error(`threshold ${best.t}: weighted training F1 ${best.f1.toFixed(3)}; FPR bothbosu ${best.fprB.toFixed(3)}, samples ${best.fprS.toFixed(3)}`);
-const r3 = (x) => Math.round(x * 1000) / 1000;
 const fitted = {
   ...model,
   note: `Fitted by npm run calibrate on ${rows.length} training transcripts (BothBosu *_train.csv and samples/); weighted training F1 ${r3(best.f1)}, false-positive rate ${r3(best.fprB)} on BothBosu and ${r3(best.fprS)} on samples/ at the scam threshold.`,

@@ -31,5 +31,6 @@ export function sessionResult(session: CallSession, meta: ResultMeta, locate: (o
     driver,
     findings: session.findings(locate),
     warnings: meta.warnings,
+    inputs: result.inputs,
   };
 }

@@ -121,4 +121,11 @@ export interface Result {
   driver: string | null;
   findings: Finding[];
   warnings: string[];
+  /** What the final combination weighed (stage scores, extra stages, peak, guarded counter), for calibration; not in the JSON output. */
+  inputs?: {
+    stages: Record<Stage, number>;
+    extraStages: number;
+    peak: number;
+    counter: number;
+  };
 }

@@ -19,6 +19,16 @@ export interface Score {
   /** Log-odds each evidence item added, in input order (negative for counter-signals). */
   contributions: number[];
   logit: number;
+  /** What the final combination weighed, unrounded: `npm run calibrate` fits the model on exactly these. */
+  inputs: ModelInputs;
+}
+
+export interface ModelInputs {
+  stages: Record<Stage, number>;
+  extraStages: number;
+  peak: number;
+  /** The counter-signal score after the guard. */
+  counter: number;
 }
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
@@ -145,5 +155,6 @@ export function score(evidence: Evidence[], model: Model): Score {
     stagesSeen,
     contributions,
     logit,
+    inputs: { stages, extraStages: inputs.extraStages, peak: inputs.peak, counter: inputs.counterInput },
   };
 }
