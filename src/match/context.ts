@@ -1,5 +1,5 @@
 import type { Modifier, Token } from '../types.js';
-import type { LanguageRules } from '../lexicon/compile.js';
+import type { CompiledPattern, LanguageRules } from '../lexicon/compile.js';
 import { findHits, type Hit } from './match.js';
 
 /** Words after a negator (or after a comma continuing its list) that it still governs. */
@@ -69,6 +69,27 @@ function negatedWords(tokens: Token[], text: string, rules: LanguageRules): { ne
   return { negated, afterNegator };
 }
 
+const negationWords = new WeakMap<LanguageRules, Set<string>>();
+const negatingPatterns = new WeakMap<CompiledPattern, boolean>();
+
+/**
+ * Whether a pattern's own words include a negator ("don't hang up", "ne raccrochez pas"): its
+ * negation belongs to it. A negator that only fills one of its gaps does not count.
+ */
+function saysNegation(pattern: CompiledPattern, rules: LanguageRules): boolean {
+  let cached = negatingPatterns.get(pattern);
+  if (cached !== undefined) return cached;
+  let words = negationWords.get(rules);
+  if (!words) {
+    words = new Set([...rules.negators.byStem.keys(), ...rules.negators.byForm.keys()]);
+    negationWords.set(rules, words);
+  }
+  const w = words;
+  cached = pattern.steps.some((step) => [...step.stems, ...step.forms].some((v) => w.has(v)));
+  negatingPatterns.set(pattern, cached);
+  return cached;
+}
+
 /**
  * The modifiers of each hit from its context in the utterance: governed by a negator or prohibition
  * ("we will never ask for…", "ne donnez jamais…"), or in reported speech earlier in the same sentence
@@ -107,8 +128,7 @@ export function contextModifiers(
     const mods: Modifier[] = [];
     // Secrecy and pressure are prohibitions: "don't tell the bank" is the evidence, not its negation.
     const prohibition = h.pattern.entry.category === 'pressure' && afterNegator[h.from] === 1;
-    const negatorInside = findHits(rules.negators, tokens.slice(h.from, h.to)).length > 0;
-    if (negated[h.from] === 1 && !negatorInside && !prohibition) mods.push('negated');
+    if (negated[h.from] === 1 && !saysNegation(h.pattern, rules) && !prohibition) mods.push('negated');
     const start = tokens[h.from]!.start;
     const isQuoted = quoted.some(([a, b]) => a < start && start < b);
     const isReported =
