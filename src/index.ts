@@ -2,6 +2,7 @@
 import { statSync } from 'node:fs';
 import { compileLexicons, type CompiledLexicons } from './lexicon/compile.js';
 import { loadLexiconSet, BUILTIN_DIR } from './lexicon/load.js';
+import { loadPrecompiled } from './lexicon/builtin.js';
 import { classifyTranscript, classifyText as classifyWith, type ClassifyOptions } from './classify.js';
 import { parseTranscript } from './transcript/index.js';
 import { adjustLexicons, hasAdjustments, type Adjusted, type Adjustments } from './config/adjust.js';
@@ -38,7 +39,7 @@ export function loadLexicons(extraDirs: string[] = []): CompiledLexicons {
   const key = extraDirs.join('\0');
   let lex = compiled.get(key);
   if (!lex) {
-    lex = compileLexicons(loadLexiconSet([BUILTIN_DIR, ...extraDirs]));
+    lex = (extraDirs.length === 0 ? loadPrecompiled(BUILTIN_DIR) : null) ?? compileLexicons(loadLexiconSet([BUILTIN_DIR, ...extraDirs]));
     compiled.set(key, lex);
   }
   return lex;

@@ -54,6 +54,8 @@ export interface Matcher {
   byPrefix: Map<string, CompiledPattern[]>;
   /** Patterns whose first word is a shape (`#hexcode`): tried at every word. */
   always: CompiledPattern[];
+  /** Every pattern, in the order added (the indexes above are built from it). */
+  all: CompiledPattern[];
   /** Per distinct word (form and stem), the patterns that can start there: filled as words are met. */
   candidates: Map<string, { stem: string; list: CompiledPattern[] }>;
 }
@@ -80,7 +82,7 @@ export interface CompiledLexicons {
 }
 
 function emptyMatcher(): Matcher {
-  return { byStem: new Map(), byForm: new Map(), byPrefix: new Map(), always: [], candidates: new Map() };
+  return { byStem: new Map(), byForm: new Map(), byPrefix: new Map(), always: [], all: [], candidates: new Map() };
 }
 
 function push(map: Map<string, CompiledPattern[]>, key: string, pattern: CompiledPattern): void {
@@ -97,6 +99,7 @@ export function buildMatcher(patterns: CompiledPattern[]): Matcher {
 }
 
 function addPattern(matcher: Matcher, pattern: CompiledPattern): void {
+  matcher.all.push(pattern);
   const first = pattern.steps[0]!;
   if (first.shapes.length) {
     matcher.always.push(pattern);

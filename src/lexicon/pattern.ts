@@ -25,7 +25,8 @@ export interface Step {
   shapes: Array<(form: string) => boolean>;
 }
 
-function step(atoms: Atom[], gap: number): Step {
+/** A step from its atoms: the sets and lists that matching reads. */
+export function step(atoms: Atom[], gap: number): Step {
   const of = (kind: Atom['kind']) => atoms.filter((a) => a.kind === kind).map((a) => a.value);
   return { atoms, gap, stems: new Set(of('stem')), forms: new Set(of('form')), prefixes: of('prefix'), shapes: of('shape').map((name) => SHAPES[name]!) };
 }

@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+// Part of `npm run build`: validates (zod) and compiles the built-in lexicons once, and writes them
+// to dist/lexicons.compiled.json with a fingerprint of the lexicon files, so that start-up loads
+// them without re-parsing and re-stemming every phrase. An invalid lexicon fails the build.
+import { writeFileSync } from 'node:fs';
+import { BUILTIN_DIR, loadLexiconSet } from '../dist/lexicon/load.js';
+import { compileLexicons } from '../dist/lexicon/compile.js';
+import { serializeLexicons } from '../dist/lexicon/serialize.js';
+import { lexiconFingerprint, PRECOMPILED } from '../dist/lexicon/builtin.js';
+
+try {
+  const compiled = compileLexicons(loadLexiconSet([BUILTIN_DIR]));
+  writeFileSync(PRECOMPILED, JSON.stringify({ ...serializeLexicons(compiled), fingerprint: lexiconFingerprint(BUILTIN_DIR) }));
+} catch (e) {
+  console.error(`build-lexicons: ${e.message}`);
+  process.exit(1);
+}

@@ -1,0 +1,38 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CompiledLexicons } from './compile.js';
+import { deserializeLexicons, type SerializedLexicons } from './serialize.js';
+
+/** Written by `npm run build` (scripts/build-lexicons.mjs) next to the compiled code. */
+export const PRECOMPILED = fileURLToPath(new URL('../lexicons.compiled.json', import.meta.url));
+
+/** Names, sizes and modification times of the lexicon files: a precompiled copy is used only while they match. */
+export function lexiconFingerprint(dir: string): string {
+  const out: string[] = [];
+  const visit = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const full = join(d, name);
+      const st = statSync(full);
+      if (st.isDirectory()) visit(full);
+      else if (name.endsWith('.json')) out.push(`${relative(dir, full)}:${st.size}:${Math.round(st.mtimeMs)}`);
+    }
+  };
+  visit(dir);
+  return out.join('\n');
+}
+
+/**
+ * The built-in lexicons as compiled at build time, or null when there is no precompiled copy or
+ * the lexicon files changed since (then the caller validates and compiles them afresh).
+ */
+export function loadPrecompiled(dir: string): CompiledLexicons | null {
+  let data: SerializedLexicons & { fingerprint: string };
+  try {
+    data = JSON.parse(readFileSync(PRECOMPILED, 'utf8')) as SerializedLexicons & { fingerprint: string };
+  } catch {
+    return null;
+  }
+  if (data.version !== 1 || data.fingerprint !== lexiconFingerprint(dir)) return null;
+  return deserializeLexicons(data);
+}

@@ -1,0 +1,39 @@
+import { mkdtempSync, readFileSync, readdirSync, cpSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { classifyBytes } from '../src/index.js';
+import { compileLexicons } from '../src/lexicon/compile.js';
+import { BUILTIN_DIR, loadLexiconSet } from '../src/lexicon/load.js';
+import { deserializeLexicons, serializeLexicons } from '../src/lexicon/serialize.js';
+import { lexiconFingerprint } from '../src/lexicon/builtin.js';
+import { ROOT } from './helpers.js';
+
+const fresh = compileLexicons(loadLexiconSet([BUILTIN_DIR]));
+const loaded = deserializeLexicons(JSON.parse(JSON.stringify(serializeLexicons(fresh))));
+
+describe('precompiled built-in lexicons', () => {
+  it('classify every sample and devset call exactly as freshly compiled ones', () => {
+    for (const dir of ['samples', 'devset']) {
+      for (const name of readdirSync(join(ROOT, dir)).filter((f) => !/\.(csv|md)$/.test(f))) {
+        const bytes = readFileSync(join(ROOT, dir, name));
+        expect(classifyBytes(bytes, { file: name }, loaded)).toEqual(classifyBytes(bytes, { file: name }, fresh));
+      }
+    }
+  });
+
+  it('keep every entry with its examples, and the brands and model', () => {
+    expect([...loaded.entries.keys()]).toEqual([...fresh.entries.keys()]);
+    expect(loaded.entries.get('en.payment.gift-card')).toEqual(fresh.entries.get('en.payment.gift-card'));
+    expect(loaded.brands).toEqual(fresh.brands);
+    expect(loaded.model).toEqual(fresh.model);
+  });
+
+  it('are used only while the lexicon files are unchanged', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scamscan-lexfp-'));
+    cpSync(BUILTIN_DIR, dir, { recursive: true });
+    const before = lexiconFingerprint(dir);
+    utimesSync(join(dir, 'en', 'payment.json'), new Date(), new Date(Date.now() + 5_000));
+    expect(lexiconFingerprint(dir)).not.toBe(before);
+  });
+});
