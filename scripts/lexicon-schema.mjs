@@ -7,15 +7,16 @@
 //   node scripts/lexicon-schema.mjs --check   # exit 1 when the checked-in file is out of date
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
-import { lexiconFileSchema } from '../dist/lexicon/schema.js';
+import { lexiconSchemas } from '../dist/lexicon/schema.js';
+import { loadZod } from '../dist/zod.js';
 
 export const SCHEMA_FILE = fileURLToPath(new URL('../lexicons/schema.json', import.meta.url));
 
 /** The text of lexicons/schema.json. */
 export function lexiconSchemaText() {
   // io: 'input' describes what may be written in a file (before any defaults are filled in).
-  const schema = { ...z.toJSONSchema(lexiconFileSchema, { io: 'input' }), title: 'scamscan lexicon file' };
+  // The same zod instance the schemas were built with.
+  const schema = { ...loadZod().toJSONSchema(lexiconSchemas().lexiconFileSchema, { io: 'input' }), title: 'scamscan lexicon file' };
   return JSON.stringify(schema, null, 2) + '\n';
 }
 

@@ -16,13 +16,13 @@ export function readConfig(file: string): Config {
     const code = (e as NodeJS.ErrnoException).code;
     throw new ScamscanError(code ? `cannot read config file (${code})` : `not valid JSON: ${(e as Error).message}`, file);
   }
-  const parsed = configSchema.safeParse(raw);
+  const parsed = configSchema().safeParse(raw);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const where = keyPath(issue.path);
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.map((k) => (where ? `${where}.${k}` : k));
-    const known = where ? '' : ` (known: ${Object.keys(configSchema.shape).filter((k) => k !== '$schema').join(', ')})`;
+    const known = where ? '' : ` (known: ${Object.keys(configSchema().shape).filter((k) => k !== '$schema').join(', ')})`;
     throw new ScamscanError(`unknown key${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')}${known}`, file);
   }
   throw new ScamscanError(`${where || '(top level)'}: ${issue.message}`, file);

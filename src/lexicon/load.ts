@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { ScamscanError } from '../errors.js';
 import type { Language } from '../types.js';
 import type { LexiconSet } from './compile.js';
-import { languageProfileSchema, lexiconFileSchema, modelSchema } from './schema.js';
+import { lexiconSchemas } from './schema.js';
 import { entryIdAt } from './entryId.js';
 
 /** The lexicons shipped with scamscan. */
@@ -58,11 +58,11 @@ export function loadLexiconSet(dirs: string[] = [BUILTIN_DIR]): LexiconSet {
     for (const file of files) {
       const shown = dir === BUILTIN_DIR ? join('lexicons', relative(dir, file)) : file;
       const name = file.slice(file.lastIndexOf('/') + 1);
-      if (name === 'model.json') set.model = readJson(file, modelSchema, shown);
+      if (name === 'model.json') set.model = readJson(file, lexiconSchemas().modelSchema, shown);
       else if (name === 'language.json') {
-        const profile = readJson(file, languageProfileSchema, shown);
+        const profile = readJson(file, lexiconSchemas().languageProfileSchema, shown);
         set.profiles[profile.language as Language] = profile;
-      } else set.files.push({ path: shown, data: readJson(file, lexiconFileSchema, shown) });
+      } else set.files.push({ path: shown, data: readJson(file, lexiconSchemas().lexiconFileSchema, shown) });
     }
   }
   if (!set.model) throw new ScamscanError('no model.json found', dirs[0]);
