@@ -27,7 +27,8 @@ function project(config?: object): { dir: string; calls: string } {
       {
         id: 'en.authority.acme-bank',
         phrases: ['acme bank fraud department|team'],
-        weight: 0.7,
+        // Strong enough on its own to lift the call past the fitted "suspicious" threshold.
+        weight: 0.95,
         note: "Impersonators of Acme Bank's fraud team say its name first",
         examples: ['This is the Acme Bank fraud department.'],
         counterExamples: ['Acme Bank opens at nine.'],
@@ -73,6 +74,7 @@ describe('customizing with a config file and a lexicon folder', () => {
   it("a bank's own name added to impersonation raises a call, and findings name their lexicon file", async () => {
     const before = await classify(project(), 'bank');
     const after = await classify(project({ lexicons: ['bank-lexicons'] }), 'bank');
+    expect(after.score).toBeGreaterThan(before.score);
     expect([before.verdict, after.verdict]).toEqual(['clean', 'suspicious']);
     const finding = after.findings.find((f) => f.id === 'en.authority.acme-bank')!;
     expect(finding.text).toBe('Acme Bank fraud department');
