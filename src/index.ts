@@ -19,7 +19,16 @@ export type { Adjustments, Thresholds } from './config/adjust.js';
 export type { Config } from './config/schema.js';
 export type { ScanItem, ScanOptions } from './batch/scanResults.js';
 export { ScamscanError } from './errors.js';
-export { scanResults as scan } from './batch/scanResults.js';
+import type { ScanItem, ScanOptions } from './batch/scanResults.js';
+
+/**
+ * Classifies every transcript under the paths, in path order (see README, Library API). The scan
+ * machinery (walker, worker pool) is loaded on first use, so importing the library stays light.
+ */
+export async function* scan(paths: string[], options: ScanOptions = {}): AsyncGenerator<ScanItem, void, undefined> {
+  const { scanResults } = await import('./batch/scanResults.js');
+  yield* scanResults(paths, options);
+}
 export { compileLexicons, BUILTIN_DIR, classifyTranscript, parseTranscript };
 
 /** How to classify: the transcript's name and language, and what a config file can change. */

@@ -2,12 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { ScamscanError } from '../errors.js';
 import { safeText } from '../report/safe.js';
-import { classifyCommand } from './classify.js';
 import { applyConfig, configCommand } from './config.js';
-import { evalCommand } from './eval.js';
-import { lexiconsCommand } from './lexicons.js';
-import { scanCommand } from './scan.js';
-import { watchCommand } from './watch.js';
 import { processIO, type CliIO } from './io.js';
 import { EXIT, type CliState } from './shared.js';
 
@@ -18,8 +13,33 @@ function version(): string {
   return pkg.version;
 }
 
+type Register = (cmd: Command, io: CliIO, state: CliState) => void;
+
+/**
+ * Each command's module, loaded only when that command runs (all of them for help, `config` or an
+ * unknown command), so `classify` does not pay for the HTML report, the worker pool or `watch`.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  classify: async () => (await import('./classify.js')).classifyCommand,
+  scan: async () => (await import('./scan.js')).scanCommand,
+  watch: async () => (await import('./watch.js')).watchCommand,
+  eval: async () => (await import('./eval.js')).evalCommand,
+  lexicons: async () => (await import('./lexicons.js')).lexiconsCommand,
+  config: async () => configCommand,
+};
+
+/** The command named in argv (skipping global options and the value of --config), if any. */
+function commandIn(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--config') i++;
+    else if (!a.startsWith('-')) return a;
+  }
+  return undefined;
+}
+
 /** Builds the program; every action writes through `io` and sets `state.code`. */
-function program(io: CliIO, state: CliState): Command {
+async function program(io: CliIO, state: CliState, argv: string[]): Promise<Command> {
   const cmd = new Command('scamscan')
     .description('Flag technical-support scam phone calls in transcripts (English and French), with explained evidence.')
     .version(version(), '-V, --version')
@@ -45,12 +65,10 @@ Examples:
 Exit codes: 0 below --fail-on, 1 at or above it, 2 on any error.`,
     );
 
-  classifyCommand(cmd, io, state);
-  scanCommand(cmd, io, state);
-  watchCommand(cmd, io, state);
-  evalCommand(cmd, io, state);
-  lexiconsCommand(cmd, io, state);
-  configCommand(cmd, io, state);
+  const named = commandIn(argv);
+  // `config --print` reports every command's settings, so it needs them all too.
+  const wanted = named !== undefined && named in COMMANDS && named !== 'config' ? [named] : Object.keys(COMMANDS);
+  for (const name of wanted) (await COMMANDS[name]!())(cmd, io, state);
   // The config file fills the options of whichever command runs, under the flags given.
   cmd.hook('preAction', (_program, action) => applyConfig(cmd, action, io, state));
   return cmd;
@@ -60,7 +78,7 @@ Exit codes: 0 below --fail-on, 1 at or above it, 2 on any error.`,
 export async function run(argv: string[], io: CliIO = processIO()): Promise<number> {
   const state = { code: EXIT.ok as number, verbose: argv.includes('--verbose') };
   try {
-    await program(io, state).parseAsync(argv, { from: 'user' });
+    await (await program(io, state, argv)).parseAsync(argv, { from: 'user' });
     return state.code;
   } catch (e) {
     if (e instanceof CommanderError) {
