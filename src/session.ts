@@ -1,7 +1,6 @@
-import type { Finding, Language, Modifier, Token, Utterance, Verdict } from './types.js';
+import type { Finding, Language, Token, Utterance, Verdict } from './types.js';
 import { LANGUAGES } from './types.js';
 import type { CompiledLexicons } from './lexicon/compile.js';
-import type { Model } from './lexicon/schema.js';
 import { stemmerFor } from './text/stem.js';
 import { tokenize } from './text/tokenize.js';
 import { restoreBrands } from './text/fuzzy.js';

@@ -43,7 +43,7 @@ export function evaluate(items: Labelled[], positive: Verdict, errors: EvalRepor
   const all = items.map((i) => scored(i, positive));
   const alerts = items.filter((i) => i.scam && i.result.alert !== null).map((i) => i.result.alert! / Math.max(1, i.result.utterances));
   const misclassified = items
-    .filter((i, n) => all[n]!.actual !== all[n]!.predicted)
+    .filter((_, n) => all[n]!.actual !== all[n]!.predicted)
     .map((i) => ({
       name: i.name,
       label: i.scam ? ('scam' as const) : ('legit' as const),

@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { relative } from 'node:path';
+import { jsonFiles } from './load.js';
 import { fileURLToPath } from 'node:url';
 import type { CompiledLexicons } from './compile.js';
 import { deserializeLexicons, type SerializedLexicons } from './serialize.js';
@@ -9,17 +10,12 @@ export const PRECOMPILED = fileURLToPath(new URL('../lexicons.compiled.json', im
 
 /** Names, sizes and modification times of the lexicon files: a precompiled copy is used only while they match. */
 export function lexiconFingerprint(dir: string): string {
-  const out: string[] = [];
-  const visit = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const full = join(d, name);
-      const st = statSync(full);
-      if (st.isDirectory()) visit(full);
-      else if (name.endsWith('.json')) out.push(`${relative(dir, full)}:${st.size}:${Math.round(st.mtimeMs)}`);
-    }
-  };
-  visit(dir);
-  return out.join('\n');
+  return jsonFiles(dir)
+    .map((file) => {
+      const st = statSync(file);
+      return `${relative(dir, file)}:${st.size}:${Math.round(st.mtimeMs)}`;
+    })
+    .join('\n');
 }
 
 /**

@@ -32,7 +32,8 @@ function readJson<T>(file: string, schema: z.ZodType<T>, shown: string): T {
   return parsed.data;
 }
 
-function jsonFiles(dir: string): string[] {
+/** The lexicon JSON files under a folder, sorted (schema.json, the editors' schema, is not one). */
+export function jsonFiles(dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir).sort()) {
     const full = join(dir, name);

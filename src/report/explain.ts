@@ -1,8 +1,8 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Category, Result, Transcript, Verdict } from '../types.js';
+import type { Category, Result, Transcript } from '../types.js';
 import { STAGES } from '../types.js';
 import { findingsByUtterance, highlights, segments } from './highlight.js';
-import { CATEGORY_COLOR } from './pretty.js';
+import { CATEGORY_COLOR, VERDICT_STYLE } from './pretty.js';
 import { safeText } from './safe.js';
 import { buckets, bar } from './sparkline.js';
 import { textWidth, wrap, type Piece } from './wrap.js';
@@ -32,13 +32,6 @@ export const CATEGORY_MARK: Record<Category, string> = {
   credentials: 'C',
   pressure: 'P',
   counter: '✓',
-};
-
-/** The verdict badge, as the pretty view shows it. */
-const VERDICT_STYLE: Record<Verdict, (c: ChalkInstance) => ChalkInstance> = {
-  scam: (c) => c.bold.white.bgRed,
-  suspicious: (c) => c.bold.black.bgYellow,
-  clean: (c) => c.bold.black.bgGreen,
 };
 
 const SPEAKER_MAX = 14;

@@ -55,7 +55,7 @@ function combine(items: Array<{ index: number; effective: number }>, decay: numb
   return { value, shares };
 }
 
-export function verdictFor(score: number, model: Model): Verdict {
+function verdictFor(score: number, model: Model): Verdict {
   if (score >= model.thresholds.scam) return 'scam';
   if (score >= model.thresholds.suspicious) return 'suspicious';
   return 'clean';
@@ -98,7 +98,7 @@ export function features(evidence: Evidence[], decay: number) {
  * or fairly strong (guardPayment / 2 + 0.1) and with remote access or two more stages of the script:
  * scammers recite banks' own warnings too.
  */
-export function linearInputs(evidence: Evidence[], model: Model) {
+function linearInputs(evidence: Evidence[], model: Model) {
   const f = features(evidence, model.decay);
   const stagesSeen = STAGES.filter((s) => f.strongest[s] >= model.stageSeen);
   const pay = f.strongest.payment;

@@ -124,7 +124,7 @@ export function cueUtterances(source: string, cues: Cue[], syntax: CueSyntax): U
       const label = start.name !== null && labels.has(start.name) ? start.name : null;
       if (!part || start.dash || label) part = open(label ?? (start.dash ? null : (part?.speaker ?? lastSpeaker)));
       else part.text.sep(' '); // the line break
-      part = appendLine(source, line, label ? start.length : start.dash, syntax, part, open);
+      part = appendLine(line, label ? start.length : start.dash, syntax, part, open);
     }
     for (const p of parts) {
       const u = p.text.toUtterance(utterances.length + 1, p.speaker, cue.start);
@@ -136,7 +136,7 @@ export function cueUtterances(source: string, cues: Cue[], syntax: CueSyntax): U
 }
 
 /** Appends line.text[from..] to the part without markup; a `<v Name>` voice tag opens a new part. Returns the part in use at the end. */
-function appendLine(source: string, line: Line, from: number, syntax: CueSyntax, part: Part, open: (speaker: string | null) => Part): Part {
+function appendLine(line: Line, from: number, syntax: CueSyntax, part: Part, open: (speaker: string | null) => Part): Part {
   const { text, offset } = line;
   let run = from;
   const flush = (to: number) => part.text.slice(offset + run, offset + to);

@@ -1,7 +1,7 @@
 import type { Transcript, Utterance } from '../types.js';
 import { parseJson, type JsonNode } from './json.js';
 import { pushTurn } from './jsonTurn.js';
-import { field, Shape } from './shape.js';
+import { Shape } from './shape.js';
 
 export const TURNS_SHAPE = 'turns [{"speaker", "text", "start"?, "end"?}]';
 
