@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, cpSync, utimesSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, cpSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { classifyBytes } from '../src/index.js';
 import { compileLexicons } from '../src/lexicon/compile.js';
 import { BUILTIN_DIR, loadLexiconSet } from '../src/lexicon/load.js';
 import { deserializeLexicons, serializeLexicons } from '../src/lexicon/serialize.js';
-import { lexiconFingerprint } from '../src/lexicon/builtin.js';
+import { lexiconFingerprint, loadPrecompiled } from '../src/lexicon/builtin.js';
 import { ROOT } from './helpers.js';
 
 const fresh = compileLexicons(loadLexiconSet([BUILTIN_DIR]));
@@ -32,8 +32,10 @@ describe('precompiled built-in lexicons', () => {
   it('are used only while the lexicon files are unchanged', () => {
     const dir = mkdtempSync(join(tmpdir(), 'scamscan-lexfp-'));
     cpSync(BUILTIN_DIR, dir, { recursive: true });
-    const before = lexiconFingerprint(dir);
+    const file = join(mkdtempSync(join(tmpdir(), 'scamscan-compiled-')), 'compiled.json');
+    writeFileSync(file, JSON.stringify({ ...serializeLexicons(fresh), fingerprint: lexiconFingerprint(dir) }));
+    expect(loadPrecompiled(dir, file)?.entries.size).toBe(fresh.entries.size);
     utimesSync(join(dir, 'en', 'payment.json'), new Date(), new Date(Date.now() + 5_000));
-    expect(lexiconFingerprint(dir)).not.toBe(before);
+    expect(loadPrecompiled(dir, file)).toBeNull();
   });
 });

@@ -22,10 +22,10 @@ export function lexiconFingerprint(dir: string): string {
  * The built-in lexicons as compiled at build time, or null when there is no precompiled copy or
  * the lexicon files changed since (then the caller validates and compiles them afresh).
  */
-export function loadPrecompiled(dir: string): CompiledLexicons | null {
+export function loadPrecompiled(dir: string, file = PRECOMPILED): CompiledLexicons | null {
   let data: SerializedLexicons & { fingerprint: string };
   try {
-    data = JSON.parse(readFileSync(PRECOMPILED, 'utf8')) as SerializedLexicons & { fingerprint: string };
+    data = JSON.parse(readFileSync(file, 'utf8')) as SerializedLexicons & { fingerprint: string };
   } catch {
     return null;
   }
