@@ -26,7 +26,7 @@ export interface ClassifyOptions {
 export function classifyTranscript(input: Transcript, lexicons: CompiledLexicons, options: ClassifyOptions = {}): Result {
   const transcript = capUtterances(input);
   const session = new CallSession(lexicons, options.language, options.filter);
-  for (const { index: _index, ...u } of transcript.utterances) session.add(u);
+  for (const u of transcript.utterances) session.add(u);
   return sessionResult(
     session,
     { file: options.file ?? '-', format: transcript.format, encoding: options.encoding ?? 'utf-8', warnings: transcript.warnings },

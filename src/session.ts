@@ -14,6 +14,19 @@ export type { Raw } from './evaluation.js';
 /** Config hook (issue 9): keeps the matches of one utterance that may count; `tokens` are the words the hits index. */
 export type HitFilter = (hits: Hit[], tokens: Token[], language: Language) => Hit[];
 
+/** Per stopword, the languages it is a stopword of: one lookup per word to detect the language. */
+const stopwordIndex = new WeakMap<CompiledLexicons, Map<string, Language[]>>();
+
+function stopwordLanguages(lexicons: CompiledLexicons): Map<string, Language[]> {
+  let index = stopwordIndex.get(lexicons);
+  if (!index) {
+    index = new Map();
+    for (const l of LANGUAGES) for (const w of lexicons.rules[l].stopwords) index.set(w, [...(index.get(w) ?? []), l]);
+    stopwordIndex.set(lexicons, index);
+  }
+  return index;
+}
+
 /** The language is detected from at most this much of the call's text. */
 const LANGUAGE_SAMPLE = 20_000;
 
@@ -53,9 +66,11 @@ export class CallSession {
     this.evaluation = new RunningEvaluation(this.raws, lexicons.model);
   }
 
-  /** Adds the next utterance (its index is set here) and returns the state of the call so far. */
-  add(utterance: Omit<Utterance, 'index'>): SessionState {
-    const u: Utterance = { ...utterance, speaker: utterance.speaker === null ? null : canonicalSpeaker(utterance.speaker), index: this.utterances.length + 1 };
+  /** Adds the next utterance (its index is set here, whatever it was) and returns the state of the call so far. */
+  add(utterance: Omit<Utterance, 'index'> & { index?: number }): SessionState {
+    const u: Utterance = { index: this.utterances.length + 1, speaker: utterance.speaker === null ? null : canonicalSpeaker(utterance.speaker), text: utterance.text, offset: utterance.offset };
+    if (utterance.map !== undefined) u.map = utterance.map;
+    if (utterance.start !== undefined) u.start = utterance.start;
     this.utterances.push(u);
     const speakers = this.speakers.size;
     if (u.speaker !== null) this.speakers.add(u.speaker);
@@ -92,9 +107,11 @@ export class CallSession {
   private detect(tokens: Token[]): boolean {
     if (this.sampled > LANGUAGE_SAMPLE) return false;
     const room = LANGUAGE_SAMPLE - this.sampled;
+    const languages = stopwordLanguages(this.lexicons);
     for (const t of tokens) {
       if (t.end > room) break;
-      for (const l of LANGUAGES) if (this.lexicons.rules[l].stopwords.has(t.form)) this.stopwordCounts[l]++;
+      const of = languages.get(t.form);
+      if (of) for (const l of of) this.stopwordCounts[l]++;
     }
     this.sampled += (tokens.at(-1)?.end ?? 0) + 1;
     // English wins ties and text with no stopwords at all.

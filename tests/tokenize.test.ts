@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { tokenize } from '../src/text/tokenize.js';
 import { normalizeWord } from '../src/text/normalize.js';
 import { stemmerFor } from '../src/text/stem.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { ROOT } from './helpers.js';
+import { tokenize as referenceTokenize } from './reference/tokenize.js';
 
 describe('tokenize', () => {
   it('keeps offsets into the original text', () => {
@@ -62,5 +67,32 @@ describe('obfuscation', () => {
   it('reads digits standing for letters, but keeps error codes', () => {
     expect(tokenize('g1ft c4rd p4yp4l').map((x) => x.form)).toEqual(['gift', 'card', 'paypal']);
     expect(tokenize('0x8007042c b2957e 299').map((x) => x.form)).toEqual(['0x8007042c', 'b2957e', '299']);
+  });
+});
+
+describe('tokenize agrees with its regular-expression definition', () => {
+  const samples = readdirSync(join(ROOT, 'samples')).filter((f) => /\.(txt|srt|vtt|json)$/.test(f));
+  it('on every sample', () => {
+    for (const f of samples) {
+      const text = readFileSync(join(ROOT, 'samples', f), 'utf8');
+      expect(tokenize(text), f).toEqual(referenceTokenize(text));
+    }
+  });
+  it('on arbitrary text, with the characters that matter most', () => {
+    const alphabet = fc.constantFrom(...'aZ0 .,;!?…-_*·•\'’"\u00AD\u200B\u2060\uFEFFéÉ\u0301аοﬁ١\uD835\uDC00\uD800\n\t'.split(''), '\uD835\uDC00');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 60 }).map((a) => a.join('')), (text) => {
+        expect(tokenize(text)).toEqual(referenceTokenize(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it('on arbitrary Unicode', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 80 }), (text) => {
+        expect(tokenize(text)).toEqual(referenceTokenize(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

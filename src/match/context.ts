@@ -110,7 +110,8 @@ export function contextModifiers(
   carryIn = 0,
 ): { modifiers: Modifier[][]; carryOut: number } {
   const reported = findHits(rules.reported, tokens);
-  const firstEnd = tokens.findIndex((t, i) => i > 0 && SENTENCE_END.test(text.slice(tokens[i - 1]!.end, t.start)));
+  // The first word after a sentence end (only needed when reported speech carries in).
+  const firstEnd = carryIn > 0 ? tokens.findIndex((t, i) => i > 0 && SENTENCE_END.test(text.slice(tokens[i - 1]!.end, t.start))) : -1;
   const carried = firstEnd < 0 ? Math.min(carryIn, tokens.length) : Math.min(carryIn, firstEnd);
   const endsSentence = SENTENCE_END.test(text.slice(tokens.at(-1)?.end ?? 0));
   let carryOut = 0;

@@ -22,7 +22,12 @@ function stepMatches(step: Step, token: Token): boolean {
  * O(steps × words in reach), whatever the text.
  */
 export function matchAt(steps: Step[], tokens: Token[], from: number): number {
-  if (!stepMatches(steps[0]!, tokens[from]!)) return -1;
+  return stepMatches(steps[0]!, tokens[from]!) ? matchRest(steps, tokens, from) : -1;
+}
+
+/** matchAt, once the first step is known to match word `from`. */
+function matchRest(steps: Step[], tokens: Token[], from: number): number {
+  if (steps.length === 1) return from + 1;
   const sentence = tokens[from]!.sentence;
   let frontier = [from + 1];
   for (let k = 1; k < steps.length; k++) {
@@ -56,7 +61,10 @@ function anchored(step: Step | null, present: Present): boolean {
   return false;
 }
 
-/** The patterns that can start at a word: those listed under its stem, its form or its prefix, and the shape patterns. */
+/**
+ * The patterns that start at a word: of those listed under its stem, its form or its prefix, and
+ * the shape patterns, the ones whose first step the word matches.
+ */
 function candidatesOf(matcher: Matcher, t: Token): CompiledPattern[] {
   // Keyed by form: within one matcher's language the stem follows from the form (checked all the same).
   const cached = matcher.candidates.get(t.form);
@@ -67,7 +75,7 @@ function candidatesOf(matcher: Matcher, t: Token): CompiledPattern[] {
     ...(t.form.length >= PREFIX_KEY ? (matcher.byPrefix.get(t.form.slice(0, PREFIX_KEY)) ?? []) : []),
     ...matcher.always,
   ]);
-  const list = [...union];
+  const list = [...union].filter((p) => stepMatches(p.steps[0]!, t));
   // The cache holds one entry per distinct word seen: bounded, so a huge vocabulary cannot grow it.
   if (matcher.candidates.size >= CANDIDATE_CACHE) matcher.candidates.clear();
   matcher.candidates.set(t.form, { stem: t.stem, list });
@@ -75,19 +83,23 @@ function candidatesOf(matcher: Matcher, t: Token): CompiledPattern[] {
 }
 
 const CANDIDATE_CACHE = 50_000;
+/** Utterances longer than this many words have their words indexed to rule out patterns by their anchor. */
+const ANCHOR_INDEX_FROM = 24;
 
 /** Every pattern of the matcher found in the tokens, by start word; one hit per pattern and start. */
 export function findHits(matcher: Matcher, tokens: Token[]): Hit[] {
   const hits: Hit[] = [];
   let present: Present | null = null;
+  // Short utterances are cheaper to try than to index.
+  const prefilter = tokens.length > ANCHOR_INDEX_FROM;
   for (let i = 0; i < tokens.length; i++) {
     const list = candidatesOf(matcher, tokens[i]!);
     for (const pattern of list) {
-      if (pattern.anchor) {
+      if (prefilter && pattern.anchor) {
         present ??= presentWords(tokens);
         if (!anchored(pattern.anchor, present)) continue;
       }
-      const to = matchAt(pattern.steps, tokens, i);
+      const to = matchRest(pattern.steps, tokens, i);
       if (to >= 0) hits.push({ pattern, from: i, to });
     }
   }

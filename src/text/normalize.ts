@@ -42,11 +42,19 @@ export function normalizeWord(word: string): string {
  * scripts mapped to Latin (an obfuscated "Аgеnt" is still "Agent"), case and accents kept.
  */
 export function canonicalSpeaker(name: string): string {
-  let out = '';
+  let out = speakerCache.get(name);
+  if (out !== undefined) return out;
+  out = '';
   for (const ch of name.normalize('NFKC').replace(INVISIBLE, '')) {
     const lower = ch.toLowerCase();
     const latin = LOOK_ALIKES[lower];
     out += latin ? (ch === lower ? latin : latin.toUpperCase()) : ch;
   }
-  return out.trim();
+  out = out.trim();
+  // A call has a few speakers; the cache is bounded all the same (a batch meets many names).
+  if (speakerCache.size >= CACHE_LIMIT) speakerCache.clear();
+  speakerCache.set(name, out);
+  return out;
 }
+
+const speakerCache = new Map<string, string>();

@@ -33,18 +33,39 @@ function roleWord(name: string): boolean {
 interface Line {
   text: string;
   offset: number;
+  /** The line's LINE_LABEL match (matched once, used twice). */
+  label: RegExpExecArray | null;
 }
 
 function splitLines(source: string): Line[] {
   const lines: Line[] = [];
-  const re = /\r\n|\r|\n/g;
   let start = 0;
-  for (const m of source.matchAll(re)) {
-    lines.push({ text: source.slice(start, m.index), offset: start });
-    start = m.index + m[0].length;
+  const push = (end: number) => {
+    const text = source.slice(start, end);
+    lines.push({ text, offset: start, label: LINE_LABEL.exec(text) });
+  };
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c !== 10 && c !== 13) continue;
+    push(i);
+    if (c === 13 && source.charCodeAt(i + 1) === 10) i++;
+    start = i + 1;
   }
-  lines.push({ text: source.slice(start), offset: start });
+  push(source.length);
   return lines;
+}
+
+const INLINE_END = /[.!?…"”»)]/u;
+
+/**
+ * Whether INLINE_LABEL can match the text anywhere but at its start: only a colon after a sentence
+ * end (or after leading spaces) can close an inline label. Most lines have neither, and the
+ * look-behind regex is the costliest step of reading plain text.
+ */
+function mayHaveInlineLabel(text: string): boolean {
+  const colon = text.lastIndexOf(':');
+  if (colon <= 0) return false;
+  return /^\s/u.test(text) || INLINE_END.test(text.slice(0, colon));
 }
 
 /** Labels used often enough (or named by role) to be speakers rather than words followed by a colon. */
@@ -52,9 +73,10 @@ function speakerLabels(lines: Line[]): Set<string> {
   const counts = new Map<string, number>();
   const bump = (name: string) => counts.set(name, (counts.get(name) ?? 0) + 1);
   for (const line of lines) {
-    const m = LINE_LABEL.exec(line.text);
+    const m = line.label;
     const name = m?.[4] ?? m?.[5] ?? m?.[6];
     if (name && plausibleName(name)) bump(canonicalSpeaker(name));
+    if (!mayHaveInlineLabel(line.text)) continue;
     for (const im of line.text.matchAll(INLINE_LABEL)) if (im.index > 0 && plausibleName(im[1]!)) bump(canonicalSpeaker(im[1]!));
   }
   return new Set([...counts].filter(([name, n]) => n >= 2 || roleWord(name)).map(([name]) => name));
@@ -97,7 +119,7 @@ export function readPlain(source: string): Transcript {
     let body = line.text;
     let bodyOffset = line.offset;
     let start: number | undefined;
-    const m = LINE_LABEL.exec(line.text);
+    const m = line.label;
     const raw = m?.[4] ?? m?.[5] ?? m?.[6];
     const name = raw === undefined ? undefined : canonicalSpeaker(raw);
     if (m && name && labels.has(name)) {
@@ -112,7 +134,7 @@ export function readPlain(source: string): Transcript {
     }
     // Several turns on one line: split at each known label that follows a sentence end.
     let cursor = 0;
-    for (const im of body.matchAll(INLINE_LABEL)) {
+    if (mayHaveInlineLabel(body)) for (const im of body.matchAll(INLINE_LABEL)) {
       const label = canonicalSpeaker(im[1]!);
       if (im.index === 0 || !labels.has(label)) continue;
       add(speaker, body.slice(cursor, im.index), bodyOffset + cursor, start);
