@@ -26,24 +26,48 @@ export interface CompiledPattern {
   entry: CompiledEntry;
   steps: Step[];
   /**
-   * A later word the pattern cannot match without (the most selective step of stems and forms
-   * only): checked against the words present in the utterance before trying the pattern.
+   * For each later step that words alone can satisfy (stems, forms, prefixes: no shapes), the bits
+   * of its words (see anchorBit), ANCHOR_WORDS numbers per step: a pattern is tried only where
+   * every one of them meets a bit of the words present in the utterance.
    */
-  anchor: Step | null;
+  anchorMasks: number[];
 }
 
-/** The step after the first with only stem and form atoms and the fewest of them. */
-function anchorOf(steps: Step[]): Step | null {
-  let best: Step | null = null;
+/** Anchor bits are spread over this many numbers of 30 bits (small integers stay unboxed). */
+export const ANCHOR_WORDS = 3;
+
+/**
+ * A word's bit among ANCHOR_WORDS × 30, as its index. An utterance ORs the bits of its words that
+ * are some pattern's later words, so a pattern missing one of its words there is ruled out at the
+ * cost of a few bitwise ANDs. Prefix atoms count by their first PREFIX_KEY letters.
+ */
+export function anchorBit(word: string): number {
+  let h = 0;
+  for (let i = 0; i < word.length; i++) h = (h * 31 + word.charCodeAt(i)) | 0;
+  return (h >>> 0) % (30 * ANCHOR_WORDS);
+}
+
+/** Sets bit `bit` (from anchorBit) in the ANCHOR_WORDS numbers of `bits` from index `at`. */
+export function setAnchorBit(bits: number[], at: number, bit: number): void {
+  bits[at + Math.floor(bit / 30)]! |= 1 << bit % 30;
+}
+
+/** The key of a prefix atom among anchor words (kept apart from whole words). */
+export const prefixAnchor = (prefix: string): string => '*' + prefix.slice(0, PREFIX_KEY);
+
+function anchorMasksOf(steps: Step[]): number[] {
+  const masks: number[] = [];
   for (const s of steps.slice(1)) {
-    if (s.prefixes.length || s.shapes.length) continue;
-    if (!best || s.atoms.length <= best.atoms.length) best = s;
+    if (s.shapes.length) continue;
+    const at = masks.length;
+    for (let k = 0; k < ANCHOR_WORDS; k++) masks.push(0);
+    for (const w of [...s.stems, ...s.forms, ...s.prefixes.map(prefixAnchor)]) setAnchorBit(masks, at, anchorBit(w));
   }
-  return best;
+  return masks;
 }
 
 export function compilePattern(entry: CompiledEntry, steps: Step[]): CompiledPattern {
-  return { entry, steps, anchor: anchorOf(steps) };
+  return { entry, steps, anchorMasks: anchorMasksOf(steps) };
 }
 
 /** Patterns indexed by their first word, for one language: a word looks up only its candidates. */
@@ -56,8 +80,19 @@ export interface Matcher {
   always: CompiledPattern[];
   /** Every pattern, in the order added (the indexes above are built from it). */
   all: CompiledPattern[];
-  /** Per distinct word (form and stem), the patterns that can start there: filled as words are met. */
-  candidates: Map<string, { stem: string; list: CompiledPattern[] }>;
+  /** Per distinct word (form and stem), what matching needs to know of it: filled as words are met. */
+  candidates: Map<string, WordInfo>;
+  /** The later words of every pattern, by kind (prefixes by their key): filled on first use. */
+  anchorWords?: { stems: Set<string>; forms: Set<string>; prefixes: Set<string> };
+}
+
+/** What a matcher knows of one word. */
+export interface WordInfo {
+  stem: string;
+  /** The patterns whose first step the word matches. */
+  list: CompiledPattern[];
+  /** The anchor bits of the word (its stem, form and prefix where some pattern's later step has them), ANCHOR_WORDS numbers. */
+  bits: number[];
 }
 
 /** Prefix atoms have at least this many letters, so they can be indexed by them. */

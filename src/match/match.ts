@@ -1,5 +1,5 @@
 import type { Token } from '../types.js';
-import { PREFIX_KEY, type CompiledPattern, type Matcher } from '../lexicon/compile.js';
+import { ANCHOR_WORDS, anchorBit, prefixAnchor, setAnchorBit, PREFIX_KEY, type CompiledPattern, type Matcher, type WordInfo } from '../lexicon/compile.js';
 import type { Step } from '../lexicon/pattern.js';
 
 /** A pattern found over words [from, to) of a token list. */
@@ -48,27 +48,31 @@ function matchRest(steps: Step[], tokens: Token[], from: number): number {
   return frontier[0]!;
 }
 
-/** The words of an utterance, to rule patterns out before trying them. */
-interface Present {
-  stems: Set<string>;
-  forms: Set<string>;
-}
-
-function anchored(step: Step | null, present: Present): boolean {
-  if (!step) return true;
-  for (const v of step.stems) if (present.stems.has(v)) return true;
-  for (const v of step.forms) if (present.forms.has(v)) return true;
-  return false;
+/** The later words of the matcher's patterns (built once per matcher). */
+function anchorWords(matcher: Matcher): NonNullable<Matcher['anchorWords']> {
+  if (!matcher.anchorWords) {
+    const words = { stems: new Set<string>(), forms: new Set<string>(), prefixes: new Set<string>() };
+    for (const p of matcher.all) {
+      for (const s of p.steps.slice(1)) {
+        for (const v of s.stems) words.stems.add(v);
+        for (const v of s.forms) words.forms.add(v);
+        for (const v of s.prefixes) words.prefixes.add(prefixAnchor(v));
+      }
+    }
+    matcher.anchorWords = words;
+  }
+  return matcher.anchorWords;
 }
 
 /**
- * The patterns that start at a word: of those listed under its stem, its form or its prefix, and
- * the shape patterns, the ones whose first step the word matches.
+ * What the matcher needs of a word: the patterns that start there (of those listed under its stem,
+ * its form or its prefix, and the shape patterns, the ones whose first step the word matches) and
+ * its anchor bits. Computed once per distinct word.
  */
-function candidatesOf(matcher: Matcher, t: Token): CompiledPattern[] {
+function infoOf(matcher: Matcher, t: Token): WordInfo {
   // Keyed by form: within one matcher's language the stem follows from the form (checked all the same).
   const cached = matcher.candidates.get(t.form);
-  if (cached && cached.stem === t.stem) return cached.list;
+  if (cached && cached.stem === t.stem) return cached;
   const union = new Set<CompiledPattern>([
     ...(matcher.byStem.get(t.stem) ?? []),
     ...(matcher.byForm.get(t.form) ?? []),
@@ -76,43 +80,47 @@ function candidatesOf(matcher: Matcher, t: Token): CompiledPattern[] {
     ...matcher.always,
   ]);
   const list = [...union].filter((p) => stepMatches(p.steps[0]!, t));
+  const anchors = anchorWords(matcher);
+  const bits = new Array<number>(ANCHOR_WORDS).fill(0);
+  if (anchors.stems.has(t.stem)) setAnchorBit(bits, 0, anchorBit(t.stem));
+  if (anchors.forms.has(t.form)) setAnchorBit(bits, 0, anchorBit(t.form));
+  const prefix = prefixAnchor(t.form);
+  if (t.form.length >= PREFIX_KEY && anchors.prefixes.has(prefix)) setAnchorBit(bits, 0, anchorBit(prefix));
+  const info: WordInfo = { stem: t.stem, list, bits };
   // The cache holds one entry per distinct word seen: bounded, so a huge vocabulary cannot grow it.
   if (matcher.candidates.size >= CANDIDATE_CACHE) matcher.candidates.clear();
-  matcher.candidates.set(t.form, { stem: t.stem, list });
-  return list;
+  matcher.candidates.set(t.form, info);
+  return info;
 }
 
 const CANDIDATE_CACHE = 50_000;
-/** Utterances longer than this many words have their words indexed to rule out patterns by their anchor. */
-const ANCHOR_INDEX_FROM = 24;
+/** findHits reads the anchor bits as three numbers: this fails to compile if ANCHOR_WORDS changes. */
+const THREE: 3 = ANCHOR_WORDS;
 
 /** Every pattern of the matcher found in the tokens, by start word; one hit per pattern and start. */
 export function findHits(matcher: Matcher, tokens: Token[]): Hit[] {
   const hits: Hit[] = [];
-  let present: Present | null = null;
-  // Short utterances are cheaper to try than to index.
-  const prefilter = tokens.length > ANCHOR_INDEX_FROM;
+  const infos = new Array<WordInfo>(tokens.length);
+  // The anchor bits present: a pattern with a later step none of whose words is here is not tried.
+  let p0 = 0;
+  let p1 = 0;
+  let p2 = 0;
   for (let i = 0; i < tokens.length; i++) {
-    const list = candidatesOf(matcher, tokens[i]!);
-    for (const pattern of list) {
-      if (prefilter && pattern.anchor) {
-        present ??= presentWords(tokens);
-        if (!anchored(pattern.anchor, present)) continue;
-      }
+    const info = infoOf(matcher, tokens[i]!);
+    infos[i] = info;
+    p0 |= info.bits[0]!;
+    p1 |= info.bits[1]!;
+    p2 |= info.bits[2]!;
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    next: for (const pattern of infos[i]!.list) {
+      const m = pattern.anchorMasks;
+      for (let k = 0; k < m.length; k += THREE) if ((m[k]! & p0) === 0 && (m[k + 1]! & p1) === 0 && (m[k + 2]! & p2) === 0) continue next;
       const to = matchRest(pattern.steps, tokens, i);
       if (to >= 0) hits.push({ pattern, from: i, to });
     }
   }
   return hits;
-}
-
-function presentWords(tokens: Token[]): Present {
-  const present: Present = { stems: new Set(), forms: new Set() };
-  for (const t of tokens) {
-    present.stems.add(t.stem);
-    present.forms.add(t.form);
-  }
-  return present;
 }
 
 /**

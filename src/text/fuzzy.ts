@@ -13,7 +13,8 @@ const MIN_LENGTH = 6;
 /** A single misheard word is restored only to a long brand: "supreme" must stay "supreme", not "supremo". */
 const MIN_SINGLE = 8;
 
-const memo = new Map<string, string | null>();
+/** Per brand list, the brand each word was found to be (or null). */
+const memos = new WeakMap<readonly string[], Map<string, string | null>>();
 
 function phonetic(word: string): string {
   return metaphone.process(word)[0];
@@ -25,8 +26,9 @@ function phonetic(word: string): string {
  * first letter, at most 2 letters longer or shorter, Jaro-Winkler ≥ 0.9 and the same double-metaphone key.
  */
 export function brandFor(word: string, brands: readonly string[]): string | null {
-  const key = word + '\u0000' + brands.length;
-  const cached = memo.get(key);
+  let memo = memos.get(brands);
+  if (!memo) memos.set(brands, (memo = new Map()));
+  const cached = memo.get(word);
   if (cached !== undefined) return cached;
   let found: string | null = null;
   if (word.length >= MIN_LENGTH && /^[a-z]+$/.test(word)) {
@@ -43,8 +45,21 @@ export function brandFor(word: string, brands: readonly string[]): string | null
     }
   }
   if (memo.size > 100_000) memo.clear();
-  memo.set(key, found);
+  memo.set(word, found);
   return found;
+}
+
+/** First letters and length range of the brands, the cheap bounds of brandFor. */
+const shapes = new WeakMap<readonly string[], { initials: Set<string>; shortest: number; longest: number }>();
+
+function shapeOf(brands: readonly string[]): { initials: Set<string>; shortest: number; longest: number } {
+  let shape = shapes.get(brands);
+  if (!shape) {
+    const lengths = brands.map((b) => b.length);
+    shape = { initials: new Set(brands.map((b) => b[0]!)), shortest: Math.min(...lengths), longest: Math.max(...lengths) };
+    shapes.set(brands, shape);
+  }
+  return shape;
 }
 
 /**
@@ -55,11 +70,24 @@ export function brandFor(word: string, brands: readonly string[]): string | null
  */
 export function restoreBrands(tokens: Token[], brands: readonly string[], isStopword: (form: string) => boolean): Token[] {
   if (brands.length === 0) return tokens;
+  const { initials, shortest, longest } = shapeOf(brands);
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const next = tokens[i + 1];
-    if (next && next.sentence === t.sentence && !isStopword(t.form) && !isStopword(next.form) && /^[a-z]+$/.test(t.form) && /^[a-z]+$/.test(next.form)) {
+    // brandFor's own bounds first (first letter, length), as they cost nothing.
+    const joinedLength = next ? t.form.length + next.form.length : 0;
+    if (
+      next &&
+      initials.has(t.form[0]!) &&
+      joinedLength >= Math.max(MIN_LENGTH, shortest - 2) &&
+      joinedLength <= longest + 2 &&
+      next.sentence === t.sentence &&
+      !isStopword(t.form) &&
+      !isStopword(next.form) &&
+      /^[a-z]+$/.test(t.form) &&
+      /^[a-z]+$/.test(next.form)
+    ) {
       const joined = brandFor(t.form + next.form, brands);
       if (joined && !brands.includes(t.form)) {
         out.push({ start: t.start, end: next.end, form: joined, stem: joined, sentence: t.sentence });

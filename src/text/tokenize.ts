@@ -66,6 +66,24 @@ const identity: Stemmer = (form) => form;
  * Punctuation that ends a sentence (. ! ? ; …); phrases and their gaps stay within one sentence.
  * A gap of one dot alone is a name or number ("support.me", "3.5"), not a sentence end.
  */
+/**
+ * Each distinct word is normalized once and its form is then the same string every time it is met:
+ * the many lookups of a form that follow (stopwords, stems, candidate patterns) hash it once and
+ * compare it by identity. Bounded, so a huge vocabulary cannot grow it.
+ */
+const forms = new Map<string, string>();
+const FORMS_LIMIT = 100_000;
+
+function formOf(raw: string, ascii: boolean): string {
+  let form = forms.get(raw);
+  if (form === undefined) {
+    form = ascii ? raw.toLowerCase() : normalizeWord(raw);
+    if (forms.size >= FORMS_LIMIT) forms.clear();
+    forms.set(raw, form);
+  }
+  return form;
+}
+
 /** Sentence-end punctuation codes: . ! ? ; … */
 const DOT = 46;
 function isSentenceEnd(c: number): boolean {
@@ -109,7 +127,7 @@ function scan(text: string): { starts: number[]; ends: number[]; forms: string[]
       i += kk & 4 ? 2 : 1;
     }
     const raw = text.slice(start, i);
-    const form = ascii ? raw.toLowerCase() : normalizeWord(raw);
+    const form = formOf(raw, ascii);
     if (form === '') {
       // A word that normalizes to nothing is part of the gap.
       gapIsDot = false;
