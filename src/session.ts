@@ -151,6 +151,7 @@ export class CallSession {
     const contributions = this.evaluation.contributions();
     return this.raws.map((r, i) => {
       const e = r.hit.pattern.entry;
+      const { line, column } = locate(r.offset);
       const f: Finding = {
         id: e.id,
         category: e.category,
@@ -158,7 +159,8 @@ export class CallSession {
         text: r.text,
         utterance: r.utterance.index,
         speaker: r.utterance.speaker,
-        ...locate(r.offset),
+        line,
+        column,
         offset: r.offset,
         length: r.length,
         weight: e.weight,

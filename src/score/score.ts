@@ -32,27 +32,19 @@ export interface ModelInputs {
 }
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
-const STAGE_CATEGORIES = Object.fromEntries(STAGES.map((s) => [s, CATEGORIES.filter((c) => CATEGORY_STAGE[c] === s)])) as Record<Stage, Category[]>;
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-/**
- * Noisy-OR with fading repeats: the strongest item counts fully, the k-th strongest decay^k, so ten
- * mentions of one thing never add up to proof. Returns the score and each item's share of it.
- */
-function combine(items: Array<{ index: number; effective: number }>, decay: number): { value: number; shares: Map<number, number> } {
-  const sorted = [...items].sort((a, b) => b.effective - a.effective);
-  let miss = 1;
-  const terms = new Map<number, number>();
-  sorted.forEach((item, k) => {
-    const term = item.effective * decay ** k;
-    terms.set(item.index, term);
-    miss *= 1 - term;
-  });
-  const value = 1 - miss;
-  const total = [...terms.values()].reduce((a, b) => a + b, 0);
-  const shares = new Map<number, number>();
-  for (const [index, term] of terms) shares.set(index, total > 0 ? (value * term) / total : 0);
-  return { value, shares };
+// Categories and stages by position (CATEGORIES and STAGES order): scoring runs at every utterance
+// that brings evidence, so it works on small arrays rather than records.
+const STAGE_OF = CATEGORIES.map((c) => (CATEGORY_STAGE[c] ? STAGES.indexOf(CATEGORY_STAGE[c]) : -1));
+const CATEGORY_INDEX = new Map(CATEGORIES.map((c, i) => [c, i]));
+const STAGE_CATEGORY_INDEXES = STAGES.map((s) => CATEGORIES.flatMap((c, i) => (CATEGORY_STAGE[c] === s ? [i] : [])));
+const COUNTER = CATEGORY_INDEX.get('counter')!;
+
+function record<K extends string>(keys: readonly K[], values: ArrayLike<number>, map: (x: number) => number = (x) => x): Record<K, number> {
+  const out = {} as Record<K, number>;
+  for (let i = 0; i < keys.length; i++) out[keys[i]!] = map(values[i]!);
+  return out;
 }
 
 function verdictFor(score: number, model: Model): Verdict {
@@ -61,34 +53,62 @@ function verdictFor(score: number, model: Model): Verdict {
   return 'clean';
 }
 
-/** The stage scores and counter-signal score: the features the final combination weighs. */
-export function features(evidence: Evidence[], decay: number) {
-  const byCategory = new Map<Category, Array<{ index: number; effective: number }>>();
-  evidence.forEach((e, index) => {
-    if (e.effective <= 0) return;
-    const list = byCategory.get(e.category) ?? [];
-    list.push({ index, effective: e.effective });
-    byCategory.set(e.category, list);
-  });
-  const categories = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
-  const shares = new Map<number, number>();
-  for (const [category, items] of byCategory) {
-    const c = combine(items, decay);
-    categories[category] = c.value;
-    for (const [i, s] of c.shares) shares.set(i, s);
+interface Features {
+  /** Per category (CATEGORIES order), the noisy-OR of its evidence. */
+  categories: number[];
+  /** Per stage (STAGES order), the noisy-OR of its categories. */
+  stages: number[];
+  /** Per stage, the strongest single piece of live (not receiver) evidence. */
+  strongest: number[];
+  /** Each evidence item's share of its category's score (0 for none). */
+  shares: number[];
+}
+
+/**
+ * The stage scores and counter-signal score: the features the final combination weighs.
+ *
+ * Per category, a noisy-OR with fading repeats: the strongest item counts fully, the k-th strongest
+ * decay^k, so ten mentions of one thing never add up to proof; each item gets its share of it.
+ */
+function features(evidence: Evidence[], decay: number): Features {
+  const categories = new Array<number>(CATEGORIES.length).fill(0);
+  const shares = new Array<number>(evidence.length).fill(0);
+  const byCategory: number[][] = CATEGORIES.map(() => []);
+  for (let i = 0; i < evidence.length; i++) if (evidence[i]!.effective > 0) byCategory[CATEGORY_INDEX.get(evidence[i]!.category)!]!.push(i);
+  const terms: number[] = [];
+  for (let c = 0; c < CATEGORIES.length; c++) {
+    const items = byCategory[c]!;
+    if (items.length === 0) continue;
+    // Strongest first; equal ones keep their order (a stable sort).
+    items.sort((a, b) => evidence[b]!.effective - evidence[a]!.effective);
+    let miss = 1;
+    terms.length = 0;
+    for (let k = 0; k < items.length; k++) {
+      const term = evidence[items[k]!]!.effective * decay ** k;
+      terms.push(term);
+      miss *= 1 - term;
+    }
+    const value = 1 - miss;
+    let total = 0;
+    for (const t of terms) total += t;
+    categories[c] = value;
+    for (let k = 0; k < items.length; k++) shares[items[k]!] = total > 0 ? (value * terms[k]!) / total : 0;
   }
   // A stage is as strong as the noisy-OR of its categories (payment and credentials share a stage).
-  const stages = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
-  for (const s of STAGES) stages[s] = 1 - STAGE_CATEGORIES[s].reduce((miss, c) => miss * (1 - categories[c]), 1);
+  const stages = STAGE_CATEGORY_INDEXES.map((cs) => {
+    let miss = 1;
+    for (const c of cs) miss *= 1 - categories[c]!;
+    return 1 - miss;
+  });
   // The strongest single piece of evidence of each stage: a stage counts as seen only when one
   // piece alone is strong enough, so a retelling's many faded mentions never add up to a stage, and
   // only when the driver plays it: the receiver reading out an ID does not make a stage.
-  const strongest = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
+  const strongest = new Array<number>(STAGES.length).fill(0);
   for (const e of evidence) {
-    const stage = CATEGORY_STAGE[e.category];
-    if (stage && !e.receiver && e.effective > strongest[stage]) strongest[stage] = e.effective;
+    const stage = STAGE_OF[CATEGORY_INDEX.get(e.category)!]!;
+    if (stage >= 0 && !e.receiver && e.effective > strongest[stage]!) strongest[stage] = e.effective;
   }
-  return { categories, stages, strongest, counter: categories.counter, shares };
+  return { categories, stages, strongest, shares };
 }
 
 /**
@@ -100,61 +120,94 @@ export function features(evidence: Evidence[], decay: number) {
  */
 function linearInputs(evidence: Evidence[], model: Model) {
   const f = features(evidence, model.decay);
-  const stagesSeen = STAGES.filter((s) => f.strongest[s] >= model.stageSeen);
-  const pay = f.strongest.payment;
-  const guarded = pay >= model.guardPayment || (pay >= model.guardPayment / 2 + 0.1 && (stagesSeen.includes('access') || stagesSeen.length >= 3));
+  const seen = f.strongest.map((x) => x >= model.stageSeen);
+  const stagesSeen = STAGES.filter((_, s) => seen[s]);
+  const pay = f.strongest[STAGES.indexOf('payment')]!;
+  const guarded = pay >= model.guardPayment || (pay >= model.guardPayment / 2 + 0.1 && (seen[STAGES.indexOf('access')] || stagesSeen.length >= 3));
   // The single strongest live piece of evidence above 0.5, rescaled to 0..1: some moves are damning
   // on their own ("read me the code we just sent you", "move your savings to a safe account").
   let peakIndex = -1;
-  evidence.forEach((e, i) => {
-    if (CATEGORY_STAGE[e.category] && (peakIndex < 0 || e.effective > evidence[peakIndex]!.effective)) peakIndex = i;
-  });
+  for (let i = 0; i < evidence.length; i++) {
+    const e = evidence[i]!;
+    if (STAGE_OF[CATEGORY_INDEX.get(e.category)!]! >= 0 && (peakIndex < 0 || e.effective > evidence[peakIndex]!.effective)) peakIndex = i;
+  }
   const peak = peakIndex < 0 ? 0 : Math.max(0, evidence[peakIndex]!.effective - 0.5) * 2;
+  const counter = f.categories[COUNTER]!;
   return {
-    ...f,
+    categories: f.categories,
+    stages: f.stages,
+    strongest: f.strongest,
+    shares: f.shares,
+    counter,
+    seen,
     stagesSeen,
     extraStages: Math.max(0, stagesSeen.length - 1),
-    counterInput: f.counter * (guarded ? model.counterGuard : 1),
+    counterInput: counter * (guarded ? model.counterGuard : 1),
     peak,
     peakIndex,
   };
 }
 
+const emptyScores = new WeakMap<Model, Score>();
+
 /** Findings in, score out: every point of the log-odds is attributed to the evidence behind it. */
 export function score(evidence: Evidence[], model: Model): Score {
+  if (evidence.length === 0) {
+    // Every call starts here: computed once per model, handed out as a copy.
+    let empty = emptyScores.get(model);
+    if (!empty) emptyScores.set(model, (empty = scoreOf(evidence, model)));
+    const { inputs } = empty;
+    return {
+      score: empty.score,
+      verdict: empty.verdict,
+      categories: record(CATEGORIES, CATEGORIES.map((c) => empty.categories[c])),
+      stages: record(STAGES, STAGES.map((st) => empty.stages[st])),
+      stagesSeen: [],
+      contributions: [],
+      logit: empty.logit,
+      inputs: { stages: record(STAGES, STAGES.map((st) => inputs.stages[st])), extraStages: inputs.extraStages, peak: inputs.peak, counter: inputs.counter },
+    };
+  }
+  return scoreOf(evidence, model);
+}
+
+function scoreOf(evidence: Evidence[], model: Model): Score {
   const inputs = linearInputs(evidence, model);
-  const { categories, stages, counter, shares, stagesSeen } = inputs;
+  const { categories, stages, counter, shares, seen, stagesSeen } = inputs;
   const counterWeight = counter > 0 ? (model.counter * inputs.counterInput) / counter : 0;
 
-  const stageTerms = Object.fromEntries(STAGES.map((s) => [s, model.stageWeights[s] * stages[s]])) as Record<Stage, number>;
+  const stageTerms = STAGES.map((s, k) => model.stageWeights[s] * stages[k]!);
   const extra = model.extraStage * inputs.extraStages;
   const peakTerm = model.peak * inputs.peak;
-  const logit = model.intercept + STAGES.reduce((z, s) => z + stageTerms[s], 0) + extra + peakTerm - counterWeight * counter;
+  let z = 0;
+  for (const t of stageTerms) z += t;
+  const logit = model.intercept + z + extra + peakTerm - counterWeight * counter;
 
   // Attribution: a stage's term (and its share of the multi-stage bonus) is split over its evidence
   // in proportion to each item's share of the category, and each category's part of the stage.
-  const seenTotal = stagesSeen.reduce((t, s) => t + stages[s], 0);
+  let seenTotal = 0;
+  for (let k = 0; k < STAGES.length; k++) if (seen[k]) seenTotal += stages[k]!;
   const contributions = evidence.map((e, i) => {
-    const share = shares.get(i) ?? 0;
+    const share = shares[i]!;
     if (share === 0) return 0;
-    const stage = CATEGORY_STAGE[e.category];
-    if (!stage) return round(-counterWeight * share);
-    const categoryTotal = STAGE_CATEGORIES[stage].reduce((t, c) => t + categories[c], 0);
+    const stage = STAGE_OF[CATEGORY_INDEX.get(e.category)!]!;
+    if (stage < 0) return round(-counterWeight * share);
+    let categoryTotal = 0;
+    for (const c of STAGE_CATEGORY_INDEXES[stage]!) categoryTotal += categories[c]!;
     const ofStage = categoryTotal > 0 ? share / categoryTotal : 0;
-    const bonus = stagesSeen.includes(stage) && seenTotal > 0 ? (extra * stages[stage]) / seenTotal : 0;
-    return round((stageTerms[stage] + bonus) * ofStage + (i === inputs.peakIndex ? peakTerm : 0));
+    const bonus = seen[stage] && seenTotal > 0 ? (extra * stages[stage]!) / seenTotal : 0;
+    return round((stageTerms[stage]! + bonus) * ofStage + (i === inputs.peakIndex ? peakTerm : 0));
   });
 
   const value = round(sigmoid(logit));
-  const r = (rec: Record<string, number>) => Object.fromEntries(Object.entries(rec).map(([k, v]) => [k, round(v)]));
   return {
     score: value,
     verdict: verdictFor(value, model),
-    categories: r(categories) as Record<Category, number>,
-    stages: r(stages) as Record<Stage, number>,
+    categories: record(CATEGORIES, categories, round),
+    stages: record(STAGES, stages, round),
     stagesSeen,
     contributions,
     logit,
-    inputs: { stages, extraStages: inputs.extraStages, peak: inputs.peak, counter: inputs.counterInput },
+    inputs: { stages: record(STAGES, stages), extraStages: inputs.extraStages, peak: inputs.peak, counter: inputs.counterInput },
   };
 }
