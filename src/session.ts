@@ -14,14 +14,14 @@ export type { Raw } from './evaluation.js';
 /** Config hook (issue 9): keeps the matches of one utterance that may count; `tokens` are the words the hits index. */
 export type HitFilter = (hits: Hit[], tokens: Token[], language: Language) => Hit[];
 
-/** Per stopword, the languages it is a stopword of: one lookup per word to detect the language. */
-const stopwordIndex = new WeakMap<CompiledLexicons, Map<string, Language[]>>();
+/** Per stopword, the languages it is a stopword of (bit i for LANGUAGES[i]): one lookup per word to detect the language. */
+const stopwordIndex = new WeakMap<CompiledLexicons, Map<string, number>>();
 
-function stopwordLanguages(lexicons: CompiledLexicons): Map<string, Language[]> {
+function stopwordLanguages(lexicons: CompiledLexicons): Map<string, number> {
   let index = stopwordIndex.get(lexicons);
   if (!index) {
     index = new Map();
-    for (const l of LANGUAGES) for (const w of lexicons.rules[l].stopwords) index.set(w, [...(index.get(w) ?? []), l]);
+    for (const [i, l] of LANGUAGES.entries()) for (const w of lexicons.rules[l].stopwords) index.set(w, (index.get(w) ?? 0) | (1 << i));
     stopwordIndex.set(lexicons, index);
   }
   return index;
@@ -51,7 +51,8 @@ export class CallSession {
   alert: number | null = null;
   private readonly evaluation: RunningEvaluation;
   private readonly speakers = new Set<string>();
-  private readonly stopwordCounts = Object.fromEntries(LANGUAGES.map((l) => [l, 0])) as Record<Language, number>;
+  /** Stopwords counted so far, per language (LANGUAGES order). */
+  private readonly stopwordCounts = LANGUAGES.map(() => 0);
   private sampled = 0;
   /** Reported speech still running into the speaker's next utterance (a subtitle cut mid-sentence). */
   private carry: { speaker: string | null; words: number } = { speaker: null, words: 0 };
@@ -108,15 +109,21 @@ export class CallSession {
     if (this.sampled > LANGUAGE_SAMPLE) return false;
     const room = LANGUAGE_SAMPLE - this.sampled;
     const languages = stopwordLanguages(this.lexicons);
+    const counts = this.stopwordCounts;
     for (const t of tokens) {
       if (t.end > room) break;
-      const of = languages.get(t.form);
-      if (of) for (const l of of) this.stopwordCounts[l]++;
+      const mask = languages.get(t.form);
+      if (mask !== undefined) for (let l = 0; l < counts.length; l++) if (mask & (1 << l)) counts[l] = counts[l]! + 1;
     }
     this.sampled += (tokens.at(-1)?.end ?? 0) + 1;
-    // English wins ties and text with no stopwords at all.
-    let best: Language = 'en';
-    for (const l of LANGUAGES) if (this.stopwordCounts[l] > this.stopwordCounts[best]) best = l;
+    // English (the first language) wins ties and text with no stopwords at all.
+    let best = 0;
+    for (let l = 1; l < counts.length; l++) if (counts[l]! > counts[best]!) best = l;
+    return this.setLanguage(LANGUAGES[best]!);
+  }
+
+  /** True when the language changed. */
+  private setLanguage(best: Language): boolean {
     const changed = best !== this.language;
     this.language = best;
     return changed;
@@ -127,13 +134,13 @@ export class CallSession {
     const rules = this.lexicons.rules[this.language];
     const stem = stemmerFor(this.language);
     const tokens = restoreBrands(
-      words.filter((t) => !rules.fillers.has(t.form)),
+      words.some((t) => rules.fillers.has(t.form)) ? words.filter((t) => !rules.fillers.has(t.form)) : words,
       this.lexicons.brands,
       (form) => rules.stopwords.has(form),
     );
     for (const t of tokens) t.stem = stem(t.form);
     const found = findHits(this.lexicons.matchers[this.language], tokens);
-    const hits = dedupeHits(this.filter ? this.filter(found, tokens, this.language) : found); // config hook (issue 9)
+    const hits = found.length === 0 ? found : dedupeHits(this.filter ? this.filter(found, tokens, this.language) : found); // config hook (issue 9)
     const carryIn = this.carry.speaker === u.speaker ? this.carry.words : 0;
     const { modifiers: mods, carryOut } = contextModifiers(hits, tokens, u.text, rules, carryIn);
     this.carry = { speaker: u.speaker, words: carryOut };

@@ -109,11 +109,13 @@ export function contextModifiers(
   rules: LanguageRules,
   carryIn = 0,
 ): { modifiers: Modifier[][]; carryOut: number } {
+  const endsSentence = SENTENCE_END.test(text.slice(tokens.at(-1)?.end ?? 0));
+  // Most utterances have no finding and end a sentence: nothing to modify, nothing carried out.
+  if (hits.length === 0 && endsSentence) return { modifiers: [], carryOut: 0 };
   const reported = findHits(rules.reported, tokens);
   // The first word after a sentence end (only needed when reported speech carries in).
   const firstEnd = carryIn > 0 ? tokens.findIndex((t, i) => i > 0 && SENTENCE_END.test(text.slice(tokens[i - 1]!.end, t.start))) : -1;
   const carried = firstEnd < 0 ? Math.min(carryIn, tokens.length) : Math.min(carryIn, firstEnd);
-  const endsSentence = SENTENCE_END.test(text.slice(tokens.at(-1)?.end ?? 0));
   let carryOut = 0;
   if (!endsSentence) {
     if (firstEnd < 0) carryOut = Math.max(0, carryIn - tokens.length);

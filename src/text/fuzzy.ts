@@ -71,7 +71,8 @@ function shapeOf(brands: readonly string[]): { initials: Set<string>; shortest: 
 export function restoreBrands(tokens: Token[], brands: readonly string[], isStopword: (form: string) => boolean): Token[] {
   if (brands.length === 0) return tokens;
   const { initials, shortest, longest } = shapeOf(brands);
-  const out: Token[] = [];
+  // The tokens as they are until a brand is restored (most utterances have none).
+  let out: Token[] | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const next = tokens[i + 1];
@@ -90,13 +91,15 @@ export function restoreBrands(tokens: Token[], brands: readonly string[], isStop
     ) {
       const joined = brandFor(t.form + next.form, brands);
       if (joined && !brands.includes(t.form)) {
+        out ??= tokens.slice(0, i);
         out.push({ start: t.start, end: next.end, form: joined, stem: joined, sentence: t.sentence });
         i++;
         continue;
       }
     }
     const alone = t.form.length < MIN_SINGLE || brands.includes(t.form) ? null : brandFor(t.form, brands);
-    out.push(alone ? { ...t, form: alone, stem: alone } : t);
+    if (alone) (out ??= tokens.slice(0, i)).push({ ...t, form: alone, stem: alone });
+    else out?.push(t);
   }
-  return out;
+  return out ?? tokens;
 }
