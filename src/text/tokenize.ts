@@ -63,42 +63,74 @@ function unLeet(form: string): string {
 const identity: Stemmer = (form) => form;
 
 /**
- * Punctuation that ends a sentence (. ! ? ; …); phrases and their gaps stay within one sentence.
- * A gap of one dot alone is a name or number ("support.me", "3.5"), not a sentence end.
+ * Each distinct word is read once: its form (normalized, digits read as letters) is kept in a table
+ * keyed by the hash of its characters, which are then compared in place, so a word met again costs
+ * neither a copy nor a normalization, and its form is the same string every time (the many lookups
+ * of a form that follow hash it once). Open addressing, at most half full, emptied when full: a
+ * huge vocabulary cannot grow it.
  */
-/**
- * Each distinct word is normalized once and its form is then the same string every time it is met:
- * the many lookups of a form that follow (stopwords, stems, candidate patterns) hash it once and
- * compare it by identity. Bounded, so a huge vocabulary cannot grow it.
- */
-const forms = new Map<string, string>();
-const FORMS_LIMIT = 100_000;
+const TABLE_SIZE = 1 << 17;
+const slots = new Int32Array(TABLE_SIZE).fill(-1);
+const raws: string[] = [];
+const cachedForms: string[] = [];
+const hashes: number[] = [];
 
-function formOf(raw: string, ascii: boolean): string {
-  let form = forms.get(raw);
-  if (form === undefined) {
-    form = ascii ? raw.toLowerCase() : normalizeWord(raw);
-    if (forms.size >= FORMS_LIMIT) forms.clear();
-    forms.set(raw, form);
+function formAt(text: string, start: number, end: number, hash: number, ascii: boolean): string {
+  const length = end - start;
+  let slot = hash & (TABLE_SIZE - 1);
+  for (let e = slots[slot]!; e !== -1; e = slots[slot]!) {
+    if (hashes[e] === hash && raws[e]!.length === length && text.startsWith(raws[e]!, start)) return cachedForms[e]!;
+    slot = (slot + 1) & (TABLE_SIZE - 1);
   }
+  if (raws.length >= TABLE_SIZE / 2) {
+    slots.fill(-1);
+    raws.length = cachedForms.length = hashes.length = 0;
+    slot = hash & (TABLE_SIZE - 1);
+  }
+  const raw = text.slice(start, end);
+  const form = unLeet(ascii ? raw.toLowerCase() : normalizeWord(raw));
+  slots[slot] = raws.length;
+  raws.push(raw);
+  cachedForms.push(form);
+  hashes.push(hash);
   return form;
 }
 
-/** Sentence-end punctuation codes: . ! ? ; … */
+/** Sentence-end punctuation (. ! ? ; …); phrases and their gaps stay within one sentence. */
 const DOT = 46;
 function isSentenceEnd(c: number): boolean {
   return c === DOT || c === 33 || c === 63 || c === 59 || c === 0x2026;
 }
 
-/** The words of the text (start, end, normalized form) and whether a sentence ends before each. */
-function scan(text: string): { starts: number[]; ends: number[]; forms: string[]; breaks: boolean[] } {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const forms: string[] = [];
-  const breaks: boolean[] = [];
+/** A one-letter word that is a letter (not a digit), for spelled-out runs. */
+function isLetter(form: string): boolean {
+  return form.length === 1 && /\p{L}/u.test(form);
+}
+
+/**
+ * The words of the text, in one pass. A sentence ends at sentence-end punctuation between two words,
+ * except a gap of one dot alone, which is a name or number ("support.me", "3.5"). A run of at least
+ * MIN_SPELLED single letters separated by dots, dashes or spaces is joined into one word.
+ */
+export function tokenize(text: string, stem: Stemmer = identity): Token[] {
+  const tokens: Token[] = [];
+  let sentence = 0;
+  // The gap since the last word: whether it has sentence-end punctuation, is one dot, its length.
   let gapEnds = false;
   let gapIsDot = false;
   let gapLength = 0;
+  // The current run of spelled letters: its first token and length.
+  let runStart = 0;
+  let runLength = 0;
+  const closeRun = () => {
+    if (runLength >= MIN_SPELLED) {
+      const run = tokens.splice(runStart, runLength);
+      const form = run.map((t) => t.form).join('');
+      tokens.push({ start: run[0]!.start, end: run.at(-1)!.end, form, stem: stem(form), sentence: run[0]!.sentence });
+      sentence = run[0]!.sentence;
+    }
+    runLength = 0;
+  };
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -112,63 +144,45 @@ function scan(text: string): { starts: number[]; ends: number[]; forms: string[]
       continue;
     }
     const start = i;
-    // ASCII letters and digits need only lower-casing.
+    // ASCII letters and digits need only lower-casing; the hash is of the raw code units.
     let ascii = true;
+    let hash = 0;
     while (i < n) {
       const c = text.charCodeAt(i);
       if (c < 128) {
         if (classes[c] !== START) break;
+        hash = (Math.imul(hash, 31) + c) | 0;
         i++;
         continue;
       }
       const kk = charAt(text, i);
       if ((kk & 3) === OUT) break;
       ascii = false;
+      hash = (Math.imul(hash, 31) + c) | 0;
+      if (kk & 4) hash = (Math.imul(hash, 31) + text.charCodeAt(i + 1)) | 0;
       i += kk & 4 ? 2 : 1;
     }
-    const raw = text.slice(start, i);
-    const form = formOf(raw, ascii);
+    const form = formAt(text, start, i, hash, ascii);
     if (form === '') {
       // A word that normalizes to nothing is part of the gap.
       gapIsDot = false;
       gapLength += i - start;
       continue;
     }
-    breaks.push(starts.length > 0 && gapEnds && !(gapIsDot && gapLength === 1));
-    starts.push(start);
-    ends.push(i);
-    forms.push(form);
+    const letter = isLetter(form);
+    const previous = tokens.at(-1);
+    const spelled = letter && runLength > 0 && SPELLED_SEPARATOR.test(text.slice(previous!.end, start));
+    if (!spelled) {
+      closeRun();
+      if (letter) [runStart, runLength] = [tokens.length, 0];
+    }
+    if (letter) runLength++;
+    if (tokens.length > 0 && gapEnds && !(gapIsDot && gapLength === 1)) sentence++;
+    tokens.push({ start, end: i, form, stem: stem(form), sentence });
     gapEnds = false;
     gapIsDot = false;
     gapLength = 0;
   }
-  return { starts, ends, forms, breaks };
-}
-
-/** A one-letter word that is a letter (not a digit), for spelled-out runs. */
-function isLetter(form: string): boolean {
-  return form.length === 1 && /\p{L}/u.test(form);
-}
-
-export function tokenize(text: string, stem: Stemmer = identity): Token[] {
-  const { starts, ends, forms, breaks } = scan(text);
-  const tokens: Token[] = [];
-  let sentence = 0;
-  for (let i = 0; i < forms.length; i++) {
-    if (breaks[i]) sentence++;
-    // Join a run of single letters separated by dots, dashes or spaces into one word.
-    let j = i;
-    if (isLetter(forms[i]!)) {
-      while (j + 1 < forms.length && isLetter(forms[j + 1]!) && SPELLED_SEPARATOR.test(text.slice(ends[j]!, starts[j + 1]!))) j++;
-    }
-    if (j - i + 1 >= MIN_SPELLED) {
-      const form = forms.slice(i, j + 1).join('');
-      tokens.push({ start: starts[i]!, end: ends[j]!, form, stem: stem(form), sentence });
-      i = j;
-      continue;
-    }
-    const form = unLeet(forms[i]!);
-    tokens.push({ start: starts[i]!, end: ends[i]!, form, stem: stem(form), sentence });
-  }
+  closeRun();
   return tokens;
 }
