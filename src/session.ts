@@ -14,17 +14,36 @@ export type { Raw } from './evaluation.js';
 /** Config hook (issue 9): keeps the matches of one utterance that may count; `tokens` are the words the hits index. */
 export type HitFilter = (hits: Hit[], tokens: Token[], language: Language) => Hit[];
 
-/** Per stopword, the languages it is a stopword of (bit i for LANGUAGES[i]): one lookup per word to detect the language. */
-const stopwordIndex = new WeakMap<CompiledLexicons, Map<string, number>>();
+/** What a session needs of a word form, looked up once per word: its stopword and filler languages (bit i for LANGUAGES[i]) and its stems. */
+interface Facts {
+  stop: number;
+  filler: number;
+  stems: Array<string | undefined>;
+}
 
-function stopwordLanguages(lexicons: CompiledLexicons): Map<string, number> {
-  let index = stopwordIndex.get(lexicons);
-  if (!index) {
-    index = new Map();
-    for (const [i, l] of LANGUAGES.entries()) for (const w of lexicons.rules[l].stopwords) index.set(w, (index.get(w) ?? 0) | (1 << i));
-    stopwordIndex.set(lexicons, index);
+const factsIndex = new WeakMap<CompiledLexicons, Map<string, Facts>>();
+const FACTS_LIMIT = 100_000;
+
+function factsOf(lexicons: CompiledLexicons, tokens: Token[]): Facts[] {
+  let index = factsIndex.get(lexicons);
+  if (!index) factsIndex.set(lexicons, (index = new Map()));
+  const out = new Array<Facts>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const form = tokens[i]!.form;
+    let f = index.get(form);
+    if (!f) {
+      f = { stop: 0, filler: 0, stems: [] };
+      for (const [l, language] of LANGUAGES.entries()) {
+        if (lexicons.rules[language].stopwords.has(form)) f.stop |= 1 << l;
+        if (lexicons.rules[language].fillers.has(form)) f.filler |= 1 << l;
+      }
+      // Bounded, so a huge vocabulary cannot grow it.
+      if (index.size >= FACTS_LIMIT) index.clear();
+      index.set(form, f);
+    }
+    out[i] = f;
   }
-  return index;
+  return out;
 }
 
 /** The language is detected from at most this much of the call's text. */
@@ -76,16 +95,20 @@ export class CallSession {
     const speakers = this.speakers.size;
     if (u.speaker !== null) this.speakers.add(u.speaker);
     const tokens = tokenize(u.text);
+    const facts = factsOf(this.lexicons, tokens);
     let from = this.raws.length;
-    if (!this.forcedLanguage && this.detect(tokens)) {
+    if (!this.forcedLanguage && this.detect(tokens, facts)) {
       // The language changed with this utterance: match the call again in the new language (rare).
       this.carry = { speaker: null, words: 0 };
       this.raws.length = 0;
-      for (const x of this.utterances) this.raws.push(...this.match(x, x === u ? tokens : tokenize(x.text)));
+      for (const x of this.utterances) {
+        const words = x === u ? tokens : tokenize(x.text);
+        this.raws.push(...this.match(x, words, x === u ? facts : factsOf(this.lexicons, words)));
+      }
       this.evaluation.reset();
       from = 0;
     } else {
-      this.raws.push(...this.match(u, tokens));
+      this.raws.push(...this.match(u, tokens, facts));
     }
     // The score moves only with new matches, or when a second speaker makes roles count.
     if (this.raws.length !== from || (this.raws.length && (speakers < 2) !== (this.speakers.size < 2))) {
@@ -105,15 +128,14 @@ export class CallSession {
   }
 
   /** Counts stopwords in the first LANGUAGE_SAMPLE characters of the call; true when the detected language changed. */
-  private detect(tokens: Token[]): boolean {
+  private detect(tokens: Token[], facts: Facts[]): boolean {
     if (this.sampled > LANGUAGE_SAMPLE) return false;
     const room = LANGUAGE_SAMPLE - this.sampled;
-    const languages = stopwordLanguages(this.lexicons);
     const counts = this.stopwordCounts;
-    for (const t of tokens) {
-      if (t.end > room) break;
-      const mask = languages.get(t.form);
-      if (mask !== undefined) for (let l = 0; l < counts.length; l++) if (mask & (1 << l)) counts[l] = counts[l]! + 1;
+    for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i]!.end > room) break;
+      const mask = facts[i]!.stop;
+      if (mask !== 0) for (let l = 0; l < counts.length; l++) if (mask & (1 << l)) counts[l] = counts[l]! + 1;
     }
     this.sampled += (tokens.at(-1)?.end ?? 0) + 1;
     // English (the first language) wins ties and text with no stopwords at all.
@@ -129,16 +151,24 @@ export class CallSession {
     return changed;
   }
 
-  /** Matches one utterance, given its words (stemmed here in the call's language). */
-  private match(u: Utterance, words: Token[]): Raw[] {
+  /** Matches one utterance, given its words and their facts (stemmed here in the call's language). */
+  private match(u: Utterance, words: Token[], facts: Facts[]): Raw[] {
     const rules = this.lexicons.rules[this.language];
     const stem = stemmerFor(this.language);
-    const tokens = restoreBrands(
-      words.some((t) => rules.fillers.has(t.form)) ? words.filter((t) => !rules.fillers.has(t.form)) : words,
-      this.lexicons.brands,
-      (form) => rules.stopwords.has(form),
-    );
-    for (const t of tokens) t.stem = stem(t.form);
+    const l = LANGUAGES.indexOf(this.language);
+    let kept = words;
+    let keptFacts = facts;
+    if (facts.some((f) => f.filler & (1 << l))) {
+      kept = words.filter((_, i) => !(facts[i]!.filler & (1 << l)));
+      keptFacts = facts.filter((f) => !(f.filler & (1 << l)));
+    }
+    for (let i = 0; i < kept.length; i++) {
+      const f = keptFacts[i]!;
+      kept[i]!.stem = f.stems[l] ??= stem(kept[i]!.form);
+    }
+    const tokens = restoreBrands(kept, this.lexicons.brands, (form) => rules.stopwords.has(form));
+    // Restored brand names are new words: stemmed as such.
+    if (tokens !== kept) for (const t of tokens) t.stem = stem(t.form);
     const found = findHits(this.lexicons.matchers[this.language], tokens);
     const hits = found.length === 0 ? found : dedupeHits(this.filter ? this.filter(found, tokens, this.language) : found); // config hook (issue 9)
     const carryIn = this.carry.speaker === u.speaker ? this.carry.words : 0;

@@ -50,13 +50,13 @@ export function brandFor(word: string, brands: readonly string[]): string | null
 }
 
 /** First letters and length range of the brands, the cheap bounds of brandFor. */
-const shapes = new WeakMap<readonly string[], { initials: Set<string>; shortest: number; longest: number }>();
+const shapes = new WeakMap<readonly string[], { initials: Set<number>; shortest: number; longest: number }>();
 
-function shapeOf(brands: readonly string[]): { initials: Set<string>; shortest: number; longest: number } {
+function shapeOf(brands: readonly string[]): { initials: Set<number>; shortest: number; longest: number } {
   let shape = shapes.get(brands);
   if (!shape) {
     const lengths = brands.map((b) => b.length);
-    shape = { initials: new Set(brands.map((b) => b[0]!)), shortest: Math.min(...lengths), longest: Math.max(...lengths) };
+    shape = { initials: new Set(brands.map((b) => b.charCodeAt(0))), shortest: Math.min(...lengths), longest: Math.max(...lengths) };
     shapes.set(brands, shape);
   }
   return shape;
@@ -80,7 +80,7 @@ export function restoreBrands(tokens: Token[], brands: readonly string[], isStop
     const joinedLength = next ? t.form.length + next.form.length : 0;
     if (
       next &&
-      initials.has(t.form[0]!) &&
+      initials.has(t.form.charCodeAt(0)) &&
       joinedLength >= Math.max(MIN_LENGTH, shortest - 2) &&
       joinedLength <= longest + 2 &&
       next.sentence === t.sentence &&

@@ -3,15 +3,13 @@
  * the readers do: LF, CRLF and a lone CR each end a line. Build the index once per source.
  */
 export function lineIndex(text: string): (offset: number) => { line: number; column: number } {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-  }
+  // Built on first use: a call with no finding never asks.
+  let starts: number[] | null = null;
   // Findings are asked for in source order: resume counting columns from the last answer on the
   // same line, so a 200 MB single line costs one pass, not one pass per finding.
   let last = { line: -1, offset: 0, column: 1 };
   return (offset) => {
+    starts ??= lineStarts(text);
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -29,6 +27,19 @@ export function lineIndex(text: string): (offset: number) => { line: number; col
     last = { line: lo, offset: end, column };
     return { line: lo + 1, column };
   };
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return starts;
 }
 
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
