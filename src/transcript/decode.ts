@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { ScamscanError } from '../errors.js';
 
 export interface Decoded {
@@ -29,6 +30,8 @@ function decodeWindows1252(bytes: Uint8Array): string {
   }
   return out;
 }
+
+const UTF8 = new TextDecoder('utf-8');
 
 /** Counts well-formed multi-byte UTF-8 sequences and invalid bytes. */
 function utf8Shape(bytes: Uint8Array): { multi: number; invalid: number } {
@@ -70,11 +73,13 @@ export function decode(bytes: Uint8Array, file = '-'): Decoded {
     return { text, encoding, warnings };
   }
   if (bytes.includes(0)) throw new ScamscanError('binary input (NUL bytes and no UTF-16 byte-order mark)', file);
+  // Valid UTF-8 (nearly every file) is checked natively; the byte count below is for the others.
+  if (isUtf8(bytes)) return { text: UTF8.decode(bytes), encoding: 'utf-8', warnings: [] };
   const { multi, invalid } = utf8Shape(bytes);
-  if (invalid === 0) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', warnings: [] };
+  if (invalid === 0) return { text: UTF8.decode(bytes), encoding: 'utf-8', warnings: [] };
   if (multi === 0) return { text: decodeWindows1252(bytes), encoding: 'windows-1252', warnings: [] };
   return {
-    text: new TextDecoder('utf-8').decode(bytes),
+    text: UTF8.decode(bytes),
     encoding: 'utf-8',
     warnings: [`${invalid} invalid UTF-8 byte${invalid === 1 ? '' : 's'} replaced with U+FFFD`],
   };

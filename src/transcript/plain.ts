@@ -21,9 +21,18 @@ const INLINE_LABEL = /(?<=[.!?…"”»)]\s{1,4}|^\s*)([\p{L}][\p{L}\p{N}\p{M}'�
 const SENTENCE_END = /[.!?…]+["”»)]*(?=\s+)/gu;
 
 function plausibleName(name: string): boolean {
-  const words = name.trim().split(/\s+/);
-  return words.length <= 4 && !/^\d+$/.test(name.trim()) && !/https?$/i.test(name);
+  let plausible = plausibleNames.get(name);
+  if (plausible === undefined) {
+    const words = name.trim().split(/\s+/);
+    plausible = words.length <= 4 && !/^\d+$/.test(name.trim()) && !/https?$/i.test(name);
+    // Bounded, so a batch of many names cannot grow it.
+    if (plausibleNames.size >= 10_000) plausibleNames.clear();
+    plausibleNames.set(name, plausible);
+  }
+  return plausible;
 }
+
+const plausibleNames = new Map<string, boolean>();
 
 function roleWord(name: string): boolean {
   const first = canonicalSpeaker(name).split(/\s+/)[0]!.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
@@ -55,7 +64,8 @@ function splitLines(source: string): Line[] {
   return lines;
 }
 
-const INLINE_END = /[.!?…"”»)]/u;
+/** What may stand before an inline label: . ! ? … " ” » ) */
+const INLINE_END = new Set([46, 33, 63, 0x2026, 34, 0x201d, 0xbb, 41]);
 
 /**
  * Whether INLINE_LABEL can match the text anywhere but at its start: only a colon after a sentence
@@ -65,7 +75,9 @@ const INLINE_END = /[.!?…"”»)]/u;
 function mayHaveInlineLabel(text: string): boolean {
   const colon = text.lastIndexOf(':');
   if (colon <= 0) return false;
-  return /^\s/u.test(text) || INLINE_END.test(text.slice(0, colon));
+  if (/^\s/u.test(text)) return true;
+  for (let i = 0; i < colon; i++) if (INLINE_END.has(text.charCodeAt(i))) return true;
+  return false;
 }
 
 /** Labels used often enough (or named by role) to be speakers rather than words followed by a colon. */
