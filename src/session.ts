@@ -166,7 +166,7 @@ export class CallSession {
       const f = keptFacts[i]!;
       kept[i]!.stem = f.stems[l] ??= stem(kept[i]!.form);
     }
-    const tokens = restoreBrands(kept, this.lexicons.brands, (form) => rules.stopwords.has(form));
+    const tokens = restoreBrands(kept, this.lexicons.brands, rules.stopwords);
     // Restored brand names are new words: stemmed as such.
     if (tokens !== kept) for (const t of tokens) t.stem = stem(t.form);
     const found = findHits(this.lexicons.matchers[this.language], tokens);

@@ -4,7 +4,7 @@ import { tokenize } from '../src/text/tokenize.js';
 
 const BRANDS = ['anydesk', 'dwservice', 'helpme', 'supremo', 'teamviewer', 'ultraviewer'];
 const STOP = new Set(['me', 'du', 'the', 'you', 'can']);
-const restored = (text: string) => restoreBrands(tokenize(text), BRANDS, (f) => STOP.has(f)).map((t) => [t.form, text.slice(t.start, t.end)]);
+const restored = (text: string) => restoreBrands(tokenize(text), BRANDS, STOP).map((t) => [t.form, text.slice(t.start, t.end)]);
 
 describe('speech-to-text brand names', () => {
   it('joins split names and restores misheard ones, quoting what was said', () => {

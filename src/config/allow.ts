@@ -19,7 +19,7 @@ function asSeen(phrase: string, lexicons: CompiledLexicons, language: Language):
   const out: string[] = [];
   let run: string[] = [];
   const flush = () => {
-    if (run.length) out.push(...restoreBrands(tokenize(run.join(' ')), lexicons.brands, (f) => stopwords.has(f)).map((t) => t.form));
+    if (run.length) out.push(...restoreBrands(tokenize(run.join(' ')), lexicons.brands, stopwords).map((t) => t.form));
     run = [];
   };
   for (const part of phrase.trim().split(/\s+/)) {

@@ -68,7 +68,7 @@ function shapeOf(brands: readonly string[]): { initials: Set<number>; shortest: 
  * one token spanning the words, so the evidence still quotes what was said. A pair with a stopword
  * is left alone ("help me", "du service" are not tools).
  */
-export function restoreBrands(tokens: Token[], brands: readonly string[], isStopword: (form: string) => boolean): Token[] {
+export function restoreBrands(tokens: Token[], brands: readonly string[], stopwords: ReadonlySet<string>): Token[] {
   if (brands.length === 0) return tokens;
   const { initials, shortest, longest } = shapeOf(brands);
   // The tokens as they are until a brand is restored (most utterances have none).
@@ -83,14 +83,10 @@ export function restoreBrands(tokens: Token[], brands: readonly string[], isStop
       initials.has(t.form.charCodeAt(0)) &&
       joinedLength >= Math.max(MIN_LENGTH, shortest - 2) &&
       joinedLength <= longest + 2 &&
-      next.sentence === t.sentence &&
-      !isStopword(t.form) &&
-      !isStopword(next.form) &&
-      /^[a-z]+$/.test(t.form) &&
-      /^[a-z]+$/.test(next.form)
+      next.sentence === t.sentence
     ) {
-      const joined = brandFor(t.form + next.form, brands);
-      if (joined && !brands.includes(t.form)) {
+      const joined = pairBrand(t.form, next.form, brands, stopwords);
+      if (joined) {
         out ??= tokens.slice(0, i);
         out.push({ start: t.start, end: next.end, form: joined, stem: joined, sentence: t.sentence });
         i++;
@@ -102,4 +98,29 @@ export function restoreBrands(tokens: Token[], brands: readonly string[], isStop
     else out?.push(t);
   }
   return out ?? tokens;
+}
+
+/** Per brand list and stopword set, per first word, per second word: the brand the pair makes, or null. */
+const pairs = new WeakMap<readonly string[], WeakMap<ReadonlySet<string>, Map<string, Map<string, string | null>>>>();
+
+/** The brand two words make together ("team" + "viewer"), or null: remembered per pair of words. */
+function pairBrand(first: string, second: string, brands: readonly string[], stopwords: ReadonlySet<string>): string | null {
+  let byStopwords = pairs.get(brands);
+  if (!byStopwords) pairs.set(brands, (byStopwords = new WeakMap()));
+  let byFirst = byStopwords.get(stopwords);
+  if (!byFirst) byStopwords.set(stopwords, (byFirst = new Map()));
+  let bySecond = byFirst.get(first);
+  if (!bySecond) {
+    // Bounded, so a huge vocabulary cannot grow it.
+    if (byFirst.size >= 50_000) byFirst.clear();
+    byFirst.set(first, (bySecond = new Map()));
+  }
+  let joined = bySecond.get(second);
+  if (joined === undefined) {
+    const words = !stopwords.has(first) && !stopwords.has(second) && /^[a-z]+$/.test(first) && /^[a-z]+$/.test(second);
+    joined = words && !brands.includes(first) ? brandFor(first + second, brands) : null;
+    if (bySecond.size >= 1_000) bySecond.clear();
+    bySecond.set(second, joined);
+  }
+  return joined;
 }
