@@ -10,7 +10,9 @@ import type { WorkerStatus } from './worker.js';
 const WORKER_EXEC_ARGV = process.execArgv.filter((a) => !a.startsWith('--input-type'));
 
 /** Tasks sent ahead to each worker, so it never waits for the next one. */
-const PER_WORKER = 4;
+const PER_WORKER = 32;
+/** Tasks per message: a message between threads costs about as much as classifying a small file. */
+const BATCH = 8;
 
 export interface RunOptions {
   signal: AbortSignal;
@@ -75,11 +77,12 @@ export function runInWorkers(script: URL, tasks: Task[], settings: TaskSettings,
       const limit = Math.min(tasks.length, opts.limit());
       while (sent < limit) {
         let best: Slot | undefined;
-        for (const s of slots) if (s.alive && s.inflight.size < PER_WORKER && (!best || s.inflight.size < best.inflight.size)) best = s;
+        for (const s of slots) if (s.alive && s.inflight.size + BATCH <= PER_WORKER && (!best || s.inflight.size < best.inflight.size)) best = s;
         if (!best) return;
-        const task = tasks[sent++]!;
-        best.inflight.add(task.index);
-        best.worker.postMessage(task);
+        const batch = tasks.slice(sent, Math.min(limit, sent + BATCH));
+        sent += batch.length;
+        for (const task of batch) best.inflight.add(task.index);
+        best.worker.postMessage(batch);
       }
     };
 
@@ -98,18 +101,20 @@ export function runInWorkers(script: URL, tasks: Task[], settings: TaskSettings,
 
     const start = () => {
       const slot: Slot = { worker: new Worker(script, { workerData: settings, execArgv: WORKER_EXEC_ARGV }), inflight: new Set(), ready: false, alive: true };
-      slot.worker.on('message', (msg: TaskOutput | WorkerStatus) => {
+      slot.worker.on('message', (msg: TaskOutput[] | WorkerStatus) => {
         if (settled) return;
         if ('ready' in msg) {
           slot.ready = true;
           return;
         }
         if ('fatal' in msg) return settle(new ScamscanError(msg.fatal.problem, msg.fatal.file));
-        if (msg.done) {
-          slot.inflight.delete(msg.index);
-          finished++;
+        for (const out of msg) {
+          if (out.done) {
+            slot.inflight.delete(out.index);
+            finished++;
+          }
+          opts.onOutput(out);
         }
-        opts.onOutput(msg);
         dispatch();
       });
       slot.worker.on('error', (e) => crash(slot, e));

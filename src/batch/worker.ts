@@ -1,7 +1,7 @@
 /** A scan worker: compiles the lexicons once, then reads and classifies the files it is sent. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadLexicons, ScamscanError, type CompiledLexicons } from '../index.js';
-import { runTask, type Task, type TaskSettings } from './task.js';
+import { runTask, type Task, type TaskOutput, type TaskSettings } from './task.js';
 
 /** What a worker says before any task output: ready, or why it cannot work (bad lexicons). */
 export type WorkerStatus = { ready: true } | { fatal: { problem: string; file?: string } };
@@ -17,7 +17,13 @@ try {
 }
 if (lexicons) {
   const lex = lexicons;
-  port.on('message', (task: Task) => runTask(task, settings, lex, (out) => port.postMessage(out)));
+  // Tasks come in batches and their outputs go back in one message per batch (a message costs more
+  // than classifying a small file); a data set's partial chunks go at once, so it streams.
+  port.on('message', (tasks: Task[]) => {
+    const outputs: TaskOutput[] = [];
+    for (const task of tasks) runTask(task, settings, lex, (out) => (out.done ? outputs.push(out) : port.postMessage([out])));
+    port.postMessage(outputs);
+  });
   // Only now may a crash be blamed on a file rather than on the setup.
   port.postMessage({ ready: true } satisfies WorkerStatus);
 }
