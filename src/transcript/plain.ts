@@ -48,19 +48,27 @@ interface Line {
 
 function splitLines(source: string): Line[] {
   const lines: Line[] = [];
-  let start = 0;
-  const push = (end: number) => {
+  const push = (start: number, end: number) => {
     const text = source.slice(start, end);
     lines.push({ text, offset: start, label: LINE_LABEL.exec(text) });
   };
-  for (let i = 0; i < source.length; i++) {
-    const c = source.charCodeAt(i);
-    if (c !== 10 && c !== 13) continue;
-    push(i);
-    if (c === 13 && source.charCodeAt(i + 1) === 10) i++;
-    start = i + 1;
+  let start = 0;
+  if (!source.includes('\r')) {
+    // LF only (nearly every file): the native search finds the line ends.
+    for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', start)) {
+      push(start, i);
+      start = i + 1;
+    }
+  } else {
+    for (let i = 0; i < source.length; i++) {
+      const c = source.charCodeAt(i);
+      if (c !== 10 && c !== 13) continue;
+      push(start, i);
+      if (c === 13 && source.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
   }
-  push(source.length);
+  push(start, source.length);
   return lines;
 }
 
@@ -70,9 +78,15 @@ const INLINE_END = new Set([46, 33, 63, 0x2026, 34, 0x201d, 0xbb, 41]);
 /**
  * Whether INLINE_LABEL can match the text anywhere but at its start: only a colon after a sentence
  * end (or after leading spaces) can close an inline label. Most lines have neither, and the
- * look-behind regex is the costliest step of reading plain text.
+ * look-behind regex is the costliest step of reading plain text. `label` is the text's LINE_LABEL
+ * match, if any: past it, most lines have no colon at all, and within it only its own colon.
  */
-function mayHaveInlineLabel(text: string): boolean {
+function mayHaveInlineLabel(text: string, label: RegExpExecArray | null): boolean {
+  if (label === null) return text.indexOf(':', 1) > 0 && colonAfterSentenceEnd(text);
+  return text.indexOf(':', label[0].length) >= 0 ? colonAfterSentenceEnd(text) : colonAfterSentenceEnd(label[0]);
+}
+
+function colonAfterSentenceEnd(text: string): boolean {
   const colon = text.lastIndexOf(':');
   if (colon <= 0) return false;
   if (/^\s/u.test(text)) return true;
@@ -88,7 +102,7 @@ function speakerLabels(lines: Line[]): Set<string> {
     const m = line.label;
     const name = m?.[4] ?? m?.[5] ?? m?.[6];
     if (name && plausibleName(name)) bump(canonicalSpeaker(name));
-    if (!mayHaveInlineLabel(line.text)) continue;
+    if (!mayHaveInlineLabel(line.text, line.label)) continue;
     for (const im of line.text.matchAll(INLINE_LABEL)) if (im.index > 0 && plausibleName(im[1]!)) bump(canonicalSpeaker(im[1]!));
   }
   return new Set([...counts].filter(([name, n]) => n >= 2 || roleWord(name)).map(([name]) => name));
@@ -146,7 +160,7 @@ export function readPlain(source: string): Transcript {
     }
     // Several turns on one line: split at each known label that follows a sentence end.
     let cursor = 0;
-    if (mayHaveInlineLabel(body)) for (const im of body.matchAll(INLINE_LABEL)) {
+    if (mayHaveInlineLabel(body, body === line.text ? line.label : null)) for (const im of body.matchAll(INLINE_LABEL)) {
       const label = canonicalSpeaker(im[1]!);
       if (im.index === 0 || !labels.has(label)) continue;
       add(speaker, body.slice(cursor, im.index), bodyOffset + cursor, start);
