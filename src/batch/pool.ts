@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { ScamscanError, type CompiledLexicons } from '../index.js';
-import { runTask, type Task, type TaskOutput, type TaskSettings } from './task.js';
+import { preload, runTask, type Task, type TaskOutput, type TaskSettings } from './task.js';
 import type { WorkerStatus } from './worker.js';
 
 /** Node flags for workers: the parent's, less `--input-type` (a library user's `node -e` script), which a worker file refuses. */
@@ -79,7 +79,7 @@ export function runInWorkers(script: URL, tasks: Task[], settings: TaskSettings,
         let best: Slot | undefined;
         for (const s of slots) if (s.alive && s.inflight.size + BATCH <= PER_WORKER && (!best || s.inflight.size < best.inflight.size)) best = s;
         if (!best) return;
-        const batch = tasks.slice(sent, Math.min(limit, sent + BATCH));
+        const batch = tasks.slice(sent, Math.min(limit, sent + BATCH)).map((t) => preload(t, settings));
         sent += batch.length;
         for (const task of batch) best.inflight.add(task.index);
         best.worker.postMessage(batch);

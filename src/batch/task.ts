@@ -33,6 +33,8 @@ export interface Task {
   index: number;
   path: string;
   error?: string;
+  /** The file's content, when it was read before the task was handed out (see `preload`). */
+  bytes?: Uint8Array;
 }
 
 /** Records of a task; a data set sends several, the last with `done`. */
@@ -60,18 +62,27 @@ function reportRecord(lexicons: CompiledLexicons, options: Options, settings: Ta
 
 const problem = (e: unknown) => (e instanceof ScamscanError ? e.problem : `unexpected error: ${(e as Error)?.message ?? String(e)}`);
 
+/**
+ * The task with its file read (or the reason it cannot be): worker threads are handed files read by
+ * the main thread, which is otherwise idle, since reads from several threads at once slow each other.
+ */
+export function preload(task: Task, settings: TaskSettings): Task {
+  if (task.error !== undefined || task.bytes !== undefined) return task;
+  try {
+    return { ...task, bytes: readInputFile(task.path, settings.maxBytes) };
+  } catch (e) {
+    return { ...task, error: problem(e) };
+  }
+}
+
 /** Reads and classifies one file (or every row of a data set). Never throws: failures are error records. */
 export function runTask(task: Task, settings: TaskSettings, lexicons: CompiledLexicons, emit: (out: TaskOutput) => void): void {
   const { index, path } = task;
-  if (task.error !== undefined) return emit({ index, records: [{ file: path, error: task.error }], done: true, bytes: 0 });
+  const loaded = preload(task, settings);
+  if (loaded.error !== undefined) return emit({ index, records: [{ file: path, error: loaded.error }], done: true, bytes: 0 });
+  const bytes = loaded.bytes!;
   const { thresholds, disable, allow } = settings;
   const options = { file: path, thresholds, disable, allow, ...(settings.language ? { language: settings.language } : {}) };
-  let bytes: Uint8Array;
-  try {
-    bytes = readInputFile(path, settings.maxBytes);
-  } catch (e) {
-    return emit({ index, records: [{ file: path, error: problem(e) }], done: true, bytes: 0 });
-  }
   const rowsOf = datasetReader(path);
   if (!rowsOf) {
     let record: ScanRecord;
