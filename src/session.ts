@@ -1,11 +1,11 @@
 import type { Finding, Language, Token, Utterance, Verdict } from './types.js';
 import { LANGUAGES } from './types.js';
-import type { CompiledLexicons } from './lexicon/compile.js';
+import type { CompiledLexicons, WordInfo } from './lexicon/compile.js';
 import { stemmerFor } from './text/stem.js';
 import { tokenize } from './text/tokenize.js';
 import { restoreBrands } from './text/fuzzy.js';
 import { canonicalSpeaker } from './text/normalize.js';
-import { dedupeHits, findHits, type Hit } from './match/match.js';
+import { dedupeHits, findHits, infoOf, type Hit } from './match/match.js';
 import { contextModifiers } from './match/context.js';
 import { RunningEvaluation, type Raw } from './evaluation.js';
 
@@ -19,6 +19,8 @@ interface Facts {
   stop: number;
   filler: number;
   stems: Array<string | undefined>;
+  /** What the language's matcher knows of the word. */
+  infos: Array<WordInfo | undefined>;
 }
 
 const factsIndex = new WeakMap<CompiledLexicons, Map<string, Facts>>();
@@ -32,7 +34,7 @@ function factsOf(lexicons: CompiledLexicons, tokens: Token[]): Facts[] {
     const form = tokens[i]!.form;
     let f = index.get(form);
     if (!f) {
-      f = { stop: 0, filler: 0, stems: [] };
+      f = { stop: 0, filler: 0, stems: [], infos: [] };
       for (const [l, language] of LANGUAGES.entries()) {
         if (lexicons.rules[language].stopwords.has(form)) f.stop |= 1 << l;
         if (lexicons.rules[language].fillers.has(form)) f.filler |= 1 << l;
@@ -167,9 +169,12 @@ export class CallSession {
       kept[i]!.stem = f.stems[l] ??= stem(kept[i]!.form);
     }
     const tokens = restoreBrands(kept, this.lexicons.brands, rules.stopwords);
-    // Restored brand names are new words: stemmed as such.
+    const matcher = this.lexicons.matchers[this.language];
+    let infos: WordInfo[] | undefined;
+    // Restored brand names are new words: stemmed and looked up as such.
     if (tokens !== kept) for (const t of tokens) t.stem = stem(t.form);
-    const found = findHits(this.lexicons.matchers[this.language], tokens);
+    else infos = keptFacts.map((f, i) => (f.infos[l] ??= infoOf(matcher, kept[i]!)));
+    const found = findHits(matcher, tokens, infos);
     const hits = found.length === 0 ? found : dedupeHits(this.filter ? this.filter(found, tokens, this.language) : found); // config hook (issue 9)
     const carryIn = this.carry.speaker === u.speaker ? this.carry.words : 0;
     const { modifiers: mods, carryOut } = contextModifiers(hits, tokens, u.text, rules, carryIn);

@@ -69,7 +69,7 @@ function anchorWords(matcher: Matcher): NonNullable<Matcher['anchorWords']> {
  * its form or its prefix, and the shape patterns, the ones whose first step the word matches) and
  * its anchor bits. Computed once per distinct word.
  */
-function infoOf(matcher: Matcher, t: Token): WordInfo {
+export function infoOf(matcher: Matcher, t: Token): WordInfo {
   // Keyed by form: within one matcher's language the stem follows from the form (checked all the same).
   const cached = matcher.candidates.get(t.form);
   if (cached && cached.stem === t.stem) return cached;
@@ -97,17 +97,19 @@ const CANDIDATE_CACHE = 50_000;
 /** findHits reads the anchor bits as three numbers: this fails to compile if ANCHOR_WORDS changes. */
 const THREE: 3 = ANCHOR_WORDS;
 
-/** Every pattern of the matcher found in the tokens, by start word; one hit per pattern and start. */
-export function findHits(matcher: Matcher, tokens: Token[]): Hit[] {
+/**
+ * Every pattern of the matcher found in the tokens, by start word; one hit per pattern and start.
+ * `known`: the words' infoOf for this matcher, when the caller keeps them already.
+ */
+export function findHits(matcher: Matcher, tokens: Token[], known?: WordInfo[]): Hit[] {
   const hits: Hit[] = [];
-  const infos = new Array<WordInfo>(tokens.length);
+  const infos = known ?? new Array<WordInfo>(tokens.length);
   // The anchor bits present: a pattern with a later step none of whose words is here is not tried.
   let p0 = 0;
   let p1 = 0;
   let p2 = 0;
   for (let i = 0; i < tokens.length; i++) {
-    const info = infoOf(matcher, tokens[i]!);
-    infos[i] = info;
+    const info = known ? known[i]! : (infos[i] = infoOf(matcher, tokens[i]!));
     p0 |= info.bits[0]!;
     p1 |= info.bits[1]!;
     p2 |= info.bits[2]!;
