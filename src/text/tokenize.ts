@@ -134,9 +134,10 @@ export function tokenize(text: string, stem: Stemmer = identity): Token[] {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const k = charAt(text, i);
+    const c = text.charCodeAt(i);
+    // ASCII straight from the table; other characters through charAt (surrogate pairs read whole).
+    const k = c < 128 ? classes[c]! : charAt(text, i);
     if ((k & 3) !== START) {
-      const c = text.charCodeAt(i);
       gapIsDot = gapLength === 0 && c === DOT;
       if (isSentenceEnd(c)) gapEnds = true;
       gapLength += k & 4 ? 2 : 1;
