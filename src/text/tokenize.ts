@@ -87,7 +87,9 @@ function formAt(text: string, start: number, end: number, hash: number, ascii: b
     raws.length = cachedForms.length = hashes.length = 0;
     slot = hash & (TABLE_SIZE - 1);
   }
-  const raw = text.slice(start, end);
+  // A long slice would keep the whole text it was cut from alive as long as the table keeps it:
+  // copied through a short string of its own.
+  const raw = length < 13 ? text.slice(start, end) : (' ' + text.slice(start, end)).slice(1);
   const form = unLeet(ascii ? raw.toLowerCase() : normalizeWord(raw));
   slots[slot] = raws.length;
   raws.push(raw);
