@@ -71,6 +71,7 @@ function shapeOf(brands: readonly string[]): { initials: Set<number>; shortest: 
 export function restoreBrands(tokens: Token[], brands: readonly string[], stopwords: ReadonlySet<string>): Token[] {
   if (brands.length === 0) return tokens;
   const { initials, shortest, longest } = shapeOf(brands);
+  const memo = pairMemo(brands, stopwords);
   // The tokens as they are until a brand is restored (most utterances have none).
   let out: Token[] | null = null;
   for (let i = 0; i < tokens.length; i++) {
@@ -85,7 +86,7 @@ export function restoreBrands(tokens: Token[], brands: readonly string[], stopwo
       joinedLength <= longest + 2 &&
       next.sentence === t.sentence
     ) {
-      const joined = pairBrand(t.form, next.form, brands, stopwords);
+      const joined = pairBrand(t.form, next.form, brands, stopwords, memo);
       if (joined) {
         out ??= tokens.slice(0, i);
         out.push({ start: t.start, end: next.end, form: joined, stem: joined, sentence: t.sentence });
@@ -103,12 +104,16 @@ export function restoreBrands(tokens: Token[], brands: readonly string[], stopwo
 /** Per brand list and stopword set, per first word, per second word: the brand the pair makes, or null. */
 const pairs = new WeakMap<readonly string[], WeakMap<ReadonlySet<string>, Map<string, Map<string, string | null>>>>();
 
-/** The brand two words make together ("team" + "viewer"), or null: remembered per pair of words. */
-function pairBrand(first: string, second: string, brands: readonly string[], stopwords: ReadonlySet<string>): string | null {
+function pairMemo(brands: readonly string[], stopwords: ReadonlySet<string>): Map<string, Map<string, string | null>> {
   let byStopwords = pairs.get(brands);
   if (!byStopwords) pairs.set(brands, (byStopwords = new WeakMap()));
   let byFirst = byStopwords.get(stopwords);
   if (!byFirst) byStopwords.set(stopwords, (byFirst = new Map()));
+  return byFirst;
+}
+
+/** The brand two words make together ("team" + "viewer"), or null: remembered per pair of words in `byFirst`. */
+function pairBrand(first: string, second: string, brands: readonly string[], stopwords: ReadonlySet<string>, byFirst: Map<string, Map<string, string | null>>): string | null {
   let bySecond = byFirst.get(first);
   if (!bySecond) {
     // Bounded, so a huge vocabulary cannot grow it.
