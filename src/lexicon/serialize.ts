@@ -1,18 +1,22 @@
 import type { Language } from '../types.js';
 import { LANGUAGES } from '../types.js';
 import type { Model } from './schema.js';
-import { step, type Atom } from './pattern.js';
+import { step, type Atom, type Step } from './pattern.js';
 import { buildMatcher, compilePattern, type CompiledEntry, type CompiledLexicons, type CompiledPattern, type Matcher } from './compile.js';
 
 /**
  * Compiled lexicons as plain JSON, so the built-in ones are validated and compiled once, at build
  * time, and loaded at start-up without re-parsing and re-stemming every phrase. Patterns keep their
  * order, so matching (and the order of hits) is exactly that of a fresh compile.
+ *
+ * Start-up reads only what the call needs: each pattern is one short string (see patternText),
+ * turned into steps the first time a matcher that holds it is used, a language's matcher is built
+ * when that language is first matched, and the entries' examples when `entries` is first read.
  */
 export interface SerializedLexicons {
-  version: 1;
+  version: 2;
   entries: CompiledEntry[];
-  patterns: Array<{ e: number; s: Array<{ g: number; a: Array<[Atom['kind'], string]> }> }>;
+  patterns: string[];
   matchers: Record<Language, number[]>;
   rules: Record<Language, { stopwords: string[]; fillers: string[]; listWords: string[]; negators: number[]; reported: number[]; clauseBreaks: number[] }>;
   examples: Array<[string, string[], string[]]>;
@@ -20,10 +24,39 @@ export interface SerializedLexicons {
   model: Model;
 }
 
+const KIND_CODE: Record<Atom['kind'], string> = { stem: 's', form: 'f', prefix: 'p', shape: 'h' };
+const CODE_KIND: Record<string, Atom['kind']> = { s: 'stem', f: 'form', p: 'prefix', h: 'shape' };
+
+/**
+ * A pattern as text: its entry's index, then one word per step, separated by spaces; a step is its
+ * gap (digits, left out when 0) and its atoms separated by `|`, each a kind letter and its value.
+ */
+function patternText(entry: number, steps: Step[]): string {
+  const atom = (a: Atom) => {
+    if (/[\s|]/.test(a.value) || a.value === '') throw new Error(`cannot serialize the ${a.kind} "${a.value}"`);
+    return KIND_CODE[a.kind] + a.value;
+  };
+  return [entry, ...steps.map((st) => (st.gap ? String(st.gap) : '') + st.atoms.map(atom).join('|'))].join(' ');
+}
+
+function patternSteps(text: string): { entry: number; steps: Step[] } {
+  const [entry, ...words] = text.split(' ');
+  const steps = words.map((word) => {
+    let i = 0;
+    while (word[i]! >= '0' && word[i]! <= '9') i++;
+    const atoms = word
+      .slice(i)
+      .split('|')
+      .map((a) => ({ kind: CODE_KIND[a[0]!]!, value: a.slice(1) }) as Atom);
+    return step(atoms, i ? Number(word.slice(0, i)) : 0);
+  });
+  return { entry: Number(entry), steps };
+}
+
 export function serializeLexicons(lex: CompiledLexicons): SerializedLexicons {
   const entries: CompiledEntry[] = [];
   const entryIndex = new Map<CompiledEntry, number>();
-  const patterns: SerializedLexicons['patterns'] = [];
+  const patterns: string[] = [];
   const patternIndex = new Map<CompiledPattern, number>();
   const indexOf = (p: CompiledPattern): number => {
     let i = patternIndex.get(p);
@@ -33,7 +66,7 @@ export function serializeLexicons(lex: CompiledLexicons): SerializedLexicons {
       e = entries.push(p.entry) - 1;
       entryIndex.set(p.entry, e);
     }
-    i = patterns.push({ e, s: p.steps.map((st) => ({ g: st.gap, a: st.atoms.map((a) => [a.kind, a.value] as [Atom['kind'], string]) })) }) - 1;
+    i = patterns.push(patternText(e, p.steps)) - 1;
     patternIndex.set(p, i);
     return i;
   };
@@ -46,15 +79,37 @@ export function serializeLexicons(lex: CompiledLexicons): SerializedLexicons {
     }),
   ) as SerializedLexicons['rules'];
   const examples = [...lex.entries.values()].map((e) => [e.id, e.examples, e.counterExamples] as [string, string[], string[]]);
-  return { version: 1, entries, patterns, matchers, rules, examples, brands: lex.brands, model: lex.model };
+  return { version: 2, entries, patterns, matchers, rules, examples, brands: lex.brands, model: lex.model };
+}
+
+/** Defines obj[key] as made by `make` on first read, and a plain property from then on. */
+function lazy<T extends object, K extends keyof T>(obj: T, key: K, make: () => T[K]): void {
+  Object.defineProperty(obj, key, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const value = make();
+      Object.defineProperty(obj, key, { value, configurable: true, enumerable: true, writable: true });
+      return value;
+    },
+  });
 }
 
 export function deserializeLexicons(data: SerializedLexicons): CompiledLexicons {
-  const patterns = data.patterns.map((p) => compilePattern(data.entries[p.e]!, p.s.map((st) => step(st.a.map(([kind, value]) => ({ kind, value }) as Atom), st.g))));
-  const matcher = (indices: number[]) => buildMatcher(indices.map((i) => patterns[i]!));
-  const byId = new Map(data.entries.map((e) => [e.id, e]));
-  return {
-    matchers: Object.fromEntries(LANGUAGES.map((l) => [l, matcher(data.matchers[l])])) as Record<Language, Matcher>,
+  const patterns: CompiledPattern[] = [];
+  const pattern = (i: number): CompiledPattern => {
+    let p = patterns[i];
+    if (!p) {
+      const { entry, steps } = patternSteps(data.patterns[i]!);
+      p = patterns[i] = compilePattern(data.entries[entry]!, steps);
+    }
+    return p;
+  };
+  const matcher = (indices: number[]) => buildMatcher(indices.map(pattern));
+  const matchers = {} as Record<Language, Matcher>;
+  for (const l of LANGUAGES) lazy(matchers, l, () => matcher(data.matchers[l]));
+  const lex = {
+    matchers,
     brands: data.brands,
     rules: Object.fromEntries(
       LANGUAGES.map((l) => {
@@ -62,7 +117,12 @@ export function deserializeLexicons(data: SerializedLexicons): CompiledLexicons 
         return [l, { stopwords: new Set(r.stopwords), fillers: new Set(r.fillers), listWords: new Set(r.listWords), negators: matcher(r.negators), reported: matcher(r.reported), clauseBreaks: matcher(r.clauseBreaks) }];
       }),
     ) as CompiledLexicons['rules'],
-    entries: new Map(data.examples.map(([id, examples, counterExamples]) => [id, { ...byId.get(id)!, examples, counterExamples }])),
+    entries: null!, // made lazy below, in this place among the keys (as a fresh compile orders them)
     model: data.model,
-  };
+  } as CompiledLexicons;
+  lazy(lex, 'entries', () => {
+    const byId = new Map(data.entries.map((e) => [e.id, e]));
+    return new Map(data.examples.map(([id, examples, counterExamples]) => [id, { ...byId.get(id)!, examples, counterExamples }]));
+  });
+  return lex;
 }
