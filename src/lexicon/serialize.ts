@@ -2,7 +2,7 @@ import type { Language } from '../types.js';
 import { LANGUAGES } from '../types.js';
 import type { Model } from './schema.js';
 import { step, type Atom, type Step } from './pattern.js';
-import { buildMatcher, compilePattern, type CompiledEntry, type CompiledLexicons, type CompiledPattern, type Matcher } from './compile.js';
+import { buildMatcher, compilePattern, type CompiledEntry, type CompiledLexicons, type CompiledPattern, type LanguageRules, type Matcher } from './compile.js';
 
 /**
  * Compiled lexicons as plain JSON, so the built-in ones are validated and compiled once, at build
@@ -10,8 +10,9 @@ import { buildMatcher, compilePattern, type CompiledEntry, type CompiledLexicons
  * order, so matching (and the order of hits) is exactly that of a fresh compile.
  *
  * Start-up reads only what the call needs: each pattern is one short string (see patternText),
- * turned into steps the first time a matcher that holds it is used, a language's matcher is built
- * when that language is first matched, and the entries' examples when `entries` is first read.
+ * turned into steps the first time a matcher that holds it is used; a language's matchers (its
+ * lexicon's, negators, reported speech, clause breaks) are built when that language is first matched,
+ * and the entries with their examples when `entries` is first read.
  */
 export interface SerializedLexicons {
   version: 2;
@@ -114,12 +115,16 @@ export function deserializeLexicons(data: SerializedLexicons): CompiledLexicons 
     rules: Object.fromEntries(
       LANGUAGES.map((l) => {
         const r = data.rules[l];
-        return [l, { stopwords: new Set(r.stopwords), fillers: new Set(r.fillers), listWords: new Set(r.listWords), negators: matcher(r.negators), reported: matcher(r.reported), clauseBreaks: matcher(r.clauseBreaks) }];
+        // Stopwords of every language count for detecting the language; the word matchers serve only the call's.
+        const rules = { stopwords: new Set(r.stopwords), fillers: new Set(r.fillers), negators: null!, reported: null!, clauseBreaks: null!, listWords: new Set(r.listWords) } as LanguageRules;
+        for (const key of ['negators', 'reported', 'clauseBreaks'] as const) lazy(rules, key, () => matcher(r[key]));
+        return [l, rules];
       }),
     ) as CompiledLexicons['rules'],
-    entries: null!, // made lazy below, in this place among the keys (as a fresh compile orders them)
+    entries: null!,
     model: data.model,
   } as CompiledLexicons;
+  // Placeholders (null!) keep each key where a fresh compile puts it; lazy() replaces them in place.
   lazy(lex, 'entries', () => {
     const byId = new Map(data.entries.map((e) => [e.id, e]));
     return new Map(data.examples.map(([id, examples, counterExamples]) => [id, { ...byId.get(id)!, examples, counterExamples }]));
