@@ -8,13 +8,18 @@
 // The scan worker is an entry point too: the pool starts `./worker.js` next to its own module.
 // dist/bundle/ sits two levels below the package like every dist/*/ folder, so the paths the code
 // resolves from import.meta.url (package.json, lexicons/, dist/lexicons.compiled.json) still hold.
+// Last, V8's code cache for the bundle (see bin/load-bundle.js), made after classifying a sample so
+// that it holds the functions a classify runs; the sample run also fails the build if the bundle
+// cannot classify.
 // The library (dist/index.js and its types) is tsc's per-file ES module output and does not use it.
 import { rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = `${root}dist/bundle`;
+const SAMPLE = `${root}samples/en-scam-cold-call-windows-dept-resists.txt`;
 
 /**
  * commander requires node:child_process at load (only to run executable subcommands, which
@@ -54,6 +59,13 @@ try {
     logLevel: 'warning',
   });
   writeFileSync(`${outdir}/package.json`, '{ "type": "commonjs" }\n');
+
+  const { CACHE, cacheFile, loadBundle } = createRequire(import.meta.url)('../bin/load-bundle.js');
+  const { cli, script } = loadBundle({ cache: false });
+  let out = '';
+  const io = { stdout: (t) => (out += t), stderr: (t) => (out += t), readStdin: async () => new Uint8Array(), stdinIsTTY: false, stdoutIsTTY: false, env: {} };
+  if ((await cli.run(['classify', SAMPLE, '--no-config'], io)) !== 1) throw new Error(`the bundle did not classify ${SAMPLE} as a scam:\n${out}`);
+  writeFileSync(CACHE, cacheFile(script.createCachedData()));
 } catch (e) {
   console.error(`bundle-cli: ${e.message}`);
   process.exit(1);
