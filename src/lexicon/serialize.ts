@@ -41,17 +41,18 @@ function patternText(entry: number, steps: Step[]): string {
 }
 
 function patternSteps(text: string): { entry: number; steps: Step[] } {
-  const [entry, ...words] = text.split(' ');
-  const steps = words.map((word) => {
+  // Plain loops: this runs for every pattern of the call's language at start-up.
+  const words = text.split(' ');
+  const steps: Step[] = [];
+  for (let w = 1; w < words.length; w++) {
+    const word = words[w]!;
     let i = 0;
-    while (word[i]! >= '0' && word[i]! <= '9') i++;
-    const atoms = word
-      .slice(i)
-      .split('|')
-      .map((a) => ({ kind: CODE_KIND[a[0]!]!, value: a.slice(1) }) as Atom);
-    return step(atoms, i ? Number(word.slice(0, i)) : 0);
-  });
-  return { entry: Number(entry), steps };
+    while (word.charCodeAt(i) >= 48 && word.charCodeAt(i) <= 57) i++; // the gap's digits, 0-9
+    const atoms: Atom[] = [];
+    for (const a of word.slice(i).split('|')) atoms.push({ kind: CODE_KIND[a[0]!]!, value: a.slice(1) } as Atom);
+    steps.push(step(atoms, i ? Number(word.slice(0, i)) : 0));
+  }
+  return { entry: Number(words[0]), steps };
 }
 
 export function serializeLexicons(lex: CompiledLexicons): SerializedLexicons {
