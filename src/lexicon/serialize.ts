@@ -84,17 +84,29 @@ export function serializeLexicons(lex: CompiledLexicons): SerializedLexicons {
   return { version: 2, entries, patterns, matchers, rules, examples, brands: lex.brands, model: lex.model };
 }
 
-/** Defines obj[key] as made by `make` on first read, and a plain property from then on. */
+/** What each lazy property of an object is made by, until it is first read. */
+const makers = new WeakMap<object, Map<PropertyKey, () => unknown>>();
+/**
+ * One getter per key, shared by every object: V8 turns alike objects whose getters differ into slow
+ * dictionaries, and the language rules are read for every word matched.
+ */
+const getters = new Map<PropertyKey, (this: object) => unknown>();
+
+/** Adds obj[key] (a key the object does not have yet), made by `make` on first read and a plain property from then on. */
 function lazy<T extends object, K extends keyof T>(obj: T, key: K, make: () => T[K]): void {
-  Object.defineProperty(obj, key, {
-    configurable: true,
-    enumerable: true,
-    get() {
-      const value = make();
-      Object.defineProperty(obj, key, { value, configurable: true, enumerable: true, writable: true });
+  let own = makers.get(obj);
+  if (!own) makers.set(obj, (own = new Map()));
+  own.set(key, make);
+  let get = getters.get(key);
+  if (!get) {
+    get = function (this: object) {
+      const value = makers.get(this)!.get(key)!();
+      Object.defineProperty(this, key, { value, configurable: true, enumerable: true, writable: true });
       return value;
-    },
-  });
+    };
+    getters.set(key, get);
+  }
+  Object.defineProperty(obj, key, { configurable: true, enumerable: true, get });
 }
 
 export function deserializeLexicons(data: SerializedLexicons): CompiledLexicons {
@@ -117,15 +129,13 @@ export function deserializeLexicons(data: SerializedLexicons): CompiledLexicons 
       LANGUAGES.map((l) => {
         const r = data.rules[l];
         // Stopwords of every language count for detecting the language; the word matchers serve only the call's.
-        const rules = { stopwords: new Set(r.stopwords), fillers: new Set(r.fillers), negators: null!, reported: null!, clauseBreaks: null!, listWords: new Set(r.listWords) } as LanguageRules;
+        const rules = { stopwords: new Set(r.stopwords), fillers: new Set(r.fillers), listWords: new Set(r.listWords) } as LanguageRules;
         for (const key of ['negators', 'reported', 'clauseBreaks'] as const) lazy(rules, key, () => matcher(r[key]));
         return [l, rules];
       }),
     ) as CompiledLexicons['rules'],
-    entries: null!,
     model: data.model,
   } as CompiledLexicons;
-  // Placeholders (null!) keep each key where a fresh compile puts it; lazy() replaces them in place.
   lazy(lex, 'entries', () => {
     const byId = new Map(data.entries.map((e) => [e.id, e]));
     return new Map(data.examples.map(([id, examples, counterExamples]) => [id, { ...byId.get(id)!, examples, counterExamples }]));
