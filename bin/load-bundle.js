@@ -11,7 +11,7 @@ const { dirname, join } = require('node:path');
 const vm = require('node:vm');
 
 const BUNDLE = join(__dirname, '..', 'dist', 'bundle', 'cli.js');
-const CACHE = `${BUNDLE}.cache`;
+const cacheOf = (bundle) => `${bundle}.cache`;
 
 /** The CRC-32 of the data (zlib.crc32 is in Node from 20.15), or undefined. */
 function crc32(data) {
@@ -26,11 +26,11 @@ function cacheFile(data) {
   return Buffer.concat([head, data]);
 }
 
-/** V8's data from the cache file, when it is intact and not older than the bundle. */
-function freshCache() {
+/** V8's data from the bundle's cache file, when it is intact and not older than the bundle. */
+function freshCache(bundle) {
   try {
-    if (statSync(CACHE).mtimeMs < statSync(BUNDLE).mtimeMs) return undefined;
-    const file = readFileSync(CACHE);
+    if (statSync(cacheOf(bundle)).mtimeMs < statSync(bundle).mtimeMs) return undefined;
+    const file = readFileSync(cacheOf(bundle));
     const data = file.subarray(4);
     return file.length > 4 && file.readUInt32LE(0) === crc32(data) ? data : undefined;
   } catch {
@@ -39,15 +39,15 @@ function freshCache() {
 }
 
 /** The bundle's exports, and its compiled script (to make the cache from after a run). */
-function loadBundle({ cache = true } = {}) {
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) { ${readFileSync(BUNDLE, 'utf8')}\n});`, {
-    filename: BUNDLE,
-    cachedData: cache ? freshCache() : undefined,
+function loadBundle({ bundle = BUNDLE, cache = true } = {}) {
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) { ${readFileSync(bundle, 'utf8')}\n});`, {
+    filename: bundle,
+    cachedData: cache ? freshCache(bundle) : undefined,
     importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const module = { exports: {} };
-  script.runInThisContext().call(module.exports, module.exports, createRequire(BUNDLE), module, BUNDLE, dirname(BUNDLE));
+  script.runInThisContext().call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
   return { cli: module.exports, script };
 }
 
-module.exports = { CACHE, cacheFile, loadBundle };
+module.exports = { BUNDLE, cacheFile, cacheOf, loadBundle };

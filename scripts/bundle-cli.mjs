@@ -60,12 +60,12 @@ try {
   });
   writeFileSync(`${outdir}/package.json`, '{ "type": "commonjs" }\n');
 
-  const { CACHE, cacheFile, loadBundle } = createRequire(import.meta.url)('../bin/load-bundle.js');
+  const { BUNDLE, cacheFile, cacheOf, loadBundle } = createRequire(import.meta.url)('../bin/load-bundle.js');
   const { cli, script } = loadBundle({ cache: false });
   let out = '';
   const io = { stdout: (t) => (out += t), stderr: (t) => (out += t), readStdin: async () => new Uint8Array(), stdinIsTTY: false, stdoutIsTTY: false, env: {} };
   if ((await cli.run(['classify', SAMPLE, '--no-config'], io)) !== 1) throw new Error(`the bundle did not classify ${SAMPLE} as a scam:\n${out}`);
-  writeFileSync(CACHE, cacheFile(script.createCachedData()));
+  writeFileSync(cacheOf(BUNDLE), cacheFile(script.createCachedData()));
 } catch (e) {
   console.error(`bundle-cli: ${e.message}`);
   process.exit(1);
