@@ -29,6 +29,10 @@ describe('precompiled built-in lexicons', () => {
     expect(loaded.model).toEqual(fresh.model);
   });
 
+  it('serialize back to the same data, with every pattern of both languages', () => {
+    expect(serializeLexicons(loaded)).toEqual(serializeLexicons(fresh));
+  });
+
   it('are used only while the lexicon files are unchanged', () => {
     const dir = mkdtempSync(join(tmpdir(), 'scamscan-lexfp-'));
     cpSync(BUILTIN_DIR, dir, { recursive: true });

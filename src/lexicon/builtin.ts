@@ -29,6 +29,6 @@ export function loadPrecompiled(dir: string, file = PRECOMPILED): CompiledLexico
   } catch {
     return null;
   }
-  if (data.version !== 1 || data.fingerprint !== lexiconFingerprint(dir)) return null;
+  if (data.version !== 2 || data.fingerprint !== lexiconFingerprint(dir)) return null;
   return deserializeLexicons(data);
 }

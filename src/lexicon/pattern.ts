@@ -25,10 +25,16 @@ export interface Step {
   shapes: Array<(form: string) => boolean>;
 }
 
-/** A step from its atoms: the sets and lists that matching reads. */
+/** A step from its atoms: the sets and lists that matching reads (one plain loop: start-up builds thousands). */
 export function step(atoms: Atom[], gap: number): Step {
-  const of = (kind: Atom['kind']) => atoms.filter((a) => a.kind === kind).map((a) => a.value);
-  return { atoms, gap, stems: new Set(of('stem')), forms: new Set(of('form')), prefixes: of('prefix'), shapes: of('shape').map((name) => SHAPES[name]!) };
+  const s: Step = { atoms, gap, stems: new Set(), forms: new Set(), prefixes: [], shapes: [] };
+  for (const a of atoms) {
+    if (a.kind === 'stem') s.stems.add(a.value);
+    else if (a.kind === 'form') s.forms.add(a.value);
+    else if (a.kind === 'prefix') s.prefixes.push(a.value);
+    else s.shapes.push(SHAPES[a.value]!);
+  }
+  return s;
 }
 
 export class PatternError extends Error {}
