@@ -103,19 +103,39 @@ const THREE: 3 = ANCHOR_WORDS;
  */
 export function findHits(matcher: Matcher, tokens: Token[], known?: WordInfo[]): Hit[] {
   const hits: Hit[] = [];
-  const infos = known ?? new Array<WordInfo>(tokens.length);
-  // The anchor bits present: a pattern with a later step none of whose words is here is not tried.
-  let p0 = 0;
-  let p1 = 0;
-  let p2 = 0;
-  for (let i = 0; i < tokens.length; i++) {
+  const n = tokens.length;
+  const infos = known ?? new Array<WordInfo>(n);
+  let starts = false;
+  for (let i = 0; i < n; i++) {
     const info = known ? known[i]! : (infos[i] = infoOf(matcher, tokens[i]!));
-    p0 |= info.bits[0]!;
-    p1 |= info.bits[1]!;
-    p2 |= info.bits[2]!;
+    if (info.list.length > 0) starts = true;
   }
-  for (let i = 0; i < tokens.length; i++) {
-    next: for (const pattern of infos[i]!.list) {
+  if (!starts) return hits;
+  // after[3i..3i+2]: the anchor bits of the words after word i in its sentence, where every later
+  // step of a pattern starting at i must find a word: a pattern missing one is not tried.
+  if (after.length < THREE * n) after = new Int32Array(Math.max(THREE * n, 2 * after.length));
+  let a0 = 0;
+  let a1 = 0;
+  let a2 = 0;
+  for (let i = n - 1; i >= 0; i--) {
+    after[THREE * i] = a0;
+    after[THREE * i + 1] = a1;
+    after[THREE * i + 2] = a2;
+    if (i > 0 && tokens[i - 1]!.sentence !== tokens[i]!.sentence) a0 = a1 = a2 = 0;
+    else {
+      const b = infos[i]!.bits;
+      a0 |= b[0]!;
+      a1 |= b[1]!;
+      a2 |= b[2]!;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const list = infos[i]!.list;
+    if (list.length === 0) continue;
+    const p0 = after[THREE * i]!;
+    const p1 = after[THREE * i + 1]!;
+    const p2 = after[THREE * i + 2]!;
+    next: for (const pattern of list) {
       const m = pattern.anchorMasks;
       for (let k = 0; k < m.length; k += THREE) if ((m[k]! & p0) === 0 && (m[k + 1]! & p1) === 0 && (m[k + 2]! & p2) === 0) continue next;
       const to = matchRest(pattern.steps, tokens, i);
@@ -124,6 +144,9 @@ export function findHits(matcher: Matcher, tokens: Token[], known?: WordInfo[]):
   }
   return hits;
 }
+
+/** Scratch for findHits (it runs to completion, never re-entered), grown as needed. */
+let after = new Int32Array(THREE * 256);
 
 /**
  * Keeps one hit per entry where its phrases overlap, and drops a hit whose words lie inside a
