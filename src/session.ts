@@ -158,11 +158,19 @@ export class CallSession {
     const rules = this.lexicons.rules[this.language];
     const stem = stemmerFor(this.language);
     const l = LANGUAGES.indexOf(this.language);
+    const bit = 1 << l;
     let kept = words;
     let keptFacts = facts;
-    if (facts.some((f) => f.filler & (1 << l))) {
-      kept = words.filter((_, i) => !(facts[i]!.filler & (1 << l)));
-      keptFacts = facts.filter((f) => !(f.filler & (1 << l)));
+    let fillers = false;
+    for (let i = 0; i < facts.length; i++) if (facts[i]!.filler & bit) fillers = true;
+    if (fillers) {
+      kept = [];
+      keptFacts = [];
+      for (let i = 0; i < words.length; i++) {
+        if (facts[i]!.filler & bit) continue;
+        kept.push(words[i]!);
+        keptFacts.push(facts[i]!);
+      }
     }
     for (let i = 0; i < kept.length; i++) {
       const f = keptFacts[i]!;
@@ -173,7 +181,10 @@ export class CallSession {
     let infos: WordInfo[] | undefined;
     // Restored brand names are new words: stemmed and looked up as such.
     if (tokens !== kept) for (const t of tokens) t.stem = stem(t.form);
-    else infos = keptFacts.map((f, i) => (f.infos[l] ??= infoOf(matcher, kept[i]!)));
+    else {
+      infos = new Array<WordInfo>(kept.length);
+      for (let i = 0; i < kept.length; i++) infos[i] = keptFacts[i]!.infos[l] ??= infoOf(matcher, kept[i]!);
+    }
     const found = findHits(matcher, tokens, infos);
     const hits = found.length === 0 ? found : dedupeHits(this.filter ? this.filter(found, tokens, this.language) : found); // config hook (issue 9)
     const carryIn = this.carry.speaker === u.speaker ? this.carry.words : 0;

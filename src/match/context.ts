@@ -13,6 +13,15 @@ const LIST_CONJUNCTIONS = new Set(['or', 'nor', 'ou', 'ni']);
 const SENTENCE_END = /[.!?…]/u;
 const CLAUSE_END = /[.!?;:…]/u;
 
+/** Whether sentence-end punctuation (SENTENCE_END) follows position `from` of the text. */
+function sentenceEndFrom(text: string, from: number): boolean {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 || c === 33 || c === 63 || c === 0x2026) return true;
+  }
+  return false;
+}
+
 function crosses(re: RegExp, text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (re.test(text[i] ?? '')) return true;
   return false;
@@ -109,7 +118,7 @@ export function contextModifiers(
   rules: LanguageRules,
   carryIn = 0,
 ): { modifiers: Modifier[][]; carryOut: number } {
-  const endsSentence = SENTENCE_END.test(text.slice(tokens.at(-1)?.end ?? 0));
+  const endsSentence = sentenceEndFrom(text, tokens.at(-1)?.end ?? 0);
   // Most utterances have no finding and end a sentence: nothing to modify, nothing carried out.
   if (hits.length === 0 && endsSentence) return { modifiers: [], carryOut: 0 };
   const reported = findHits(rules.reported, tokens);
