@@ -101,10 +101,10 @@ export function restoreBrands(tokens: Token[], brands: readonly string[], stopwo
   return out ?? tokens;
 }
 
-/** Per brand list and stopword set, per first word, per second word: the brand the pair makes, or null. */
-const pairs = new WeakMap<readonly string[], WeakMap<ReadonlySet<string>, Map<string, Map<string, string | null>>>>();
+/** Per brand list and stopword set, per first word (null if it cannot start a pair), per second word: the brand the pair makes, or null. */
+const pairs = new WeakMap<readonly string[], WeakMap<ReadonlySet<string>, Map<string, Map<string, string | null> | null>>>();
 
-function pairMemo(brands: readonly string[], stopwords: ReadonlySet<string>): Map<string, Map<string, string | null>> {
+function pairMemo(brands: readonly string[], stopwords: ReadonlySet<string>): Map<string, Map<string, string | null> | null> {
   let byStopwords = pairs.get(brands);
   if (!byStopwords) pairs.set(brands, (byStopwords = new WeakMap()));
   let byFirst = byStopwords.get(stopwords);
@@ -113,17 +113,19 @@ function pairMemo(brands: readonly string[], stopwords: ReadonlySet<string>): Ma
 }
 
 /** The brand two words make together ("team" + "viewer"), or null: remembered per pair of words in `byFirst`. */
-function pairBrand(first: string, second: string, brands: readonly string[], stopwords: ReadonlySet<string>, byFirst: Map<string, Map<string, string | null>>): string | null {
+function pairBrand(first: string, second: string, brands: readonly string[], stopwords: ReadonlySet<string>, byFirst: Map<string, Map<string, string | null> | null>): string | null {
   let bySecond = byFirst.get(first);
-  if (!bySecond) {
+  if (bySecond === undefined) {
+    // null: the word cannot start a pair (a stopword, not plain letters, or a brand already).
+    bySecond = !stopwords.has(first) && /^[a-z]+$/.test(first) && !brands.includes(first) ? new Map() : null;
     // Bounded, so a huge vocabulary cannot grow it.
     if (byFirst.size >= 50_000) byFirst.clear();
-    byFirst.set(first, (bySecond = new Map()));
+    byFirst.set(first, bySecond);
   }
+  if (bySecond === null) return null;
   let joined = bySecond.get(second);
   if (joined === undefined) {
-    const words = !stopwords.has(first) && !stopwords.has(second) && /^[a-z]+$/.test(first) && /^[a-z]+$/.test(second);
-    joined = words && !brands.includes(first) ? brandFor(first + second, brands) : null;
+    joined = !stopwords.has(second) && /^[a-z]+$/.test(second) ? brandFor(first + second, brands) : null;
     if (bySecond.size >= 1_000) bySecond.clear();
     bySecond.set(second, joined);
   }
