@@ -82,14 +82,17 @@ const INLINE_END = new Set([46, 33, 63, 0x2026, 34, 0x201d, 0xbb, 41]);
  * match, if any: past it, most lines have no colon at all, and within it only its own colon.
  */
 function mayHaveInlineLabel(text: string, label: RegExpExecArray | null): boolean {
-  if (label === null) return text.indexOf(':', 1) > 0 && colonAfterSentenceEnd(text);
-  return text.indexOf(':', label[0].length) >= 0 ? colonAfterSentenceEnd(text) : colonAfterSentenceEnd(label[0]);
+  if (label === null) return text.indexOf(':', 1) > 0 && colonAfterSentenceEnd(text, text.length);
+  const end = label[0].length;
+  return colonAfterSentenceEnd(text, text.indexOf(':', end) >= 0 ? text.length : end);
 }
 
-function colonAfterSentenceEnd(text: string): boolean {
-  const colon = text.lastIndexOf(':');
+/** Whether the last colon before `end` follows sentence-end punctuation or leading spaces. */
+function colonAfterSentenceEnd(text: string, end: number): boolean {
+  const colon = text.lastIndexOf(':', end - 1);
   if (colon <= 0) return false;
-  if (/^\s/u.test(text)) return true;
+  const first = text.charCodeAt(0);
+  if ((first <= 32 || first >= 127) && /^\s/u.test(text)) return true;
   for (let i = 0; i < colon; i++) if (INLINE_END.has(text.charCodeAt(i))) return true;
   return false;
 }
