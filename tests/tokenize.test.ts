@@ -96,3 +96,12 @@ describe('tokenize agrees with its regular-expression definition', () => {
     );
   });
 });
+
+describe('the word table', () => {
+  it('reads words made to share a hash correctly (they are read past the table once a run gets long)', () => {
+    // "Aa" and "BB" have the same hash (65 * 31 + 97 = 66 * 31 + 66), so every string of those pairs does too.
+    const words = Array.from({ length: 600 }, (_, i) => Array.from({ length: 10 }, (_, k) => ((i >> k) & 1 ? 'Aa' : 'BB')).join(''));
+    const text = [...words, ...words].join(' ');
+    expect(tokenize(text)).toEqual(referenceTokenize(text));
+  });
+});

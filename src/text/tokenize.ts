@@ -77,25 +77,39 @@ const hashes: number[] = [];
 
 function formAt(text: string, start: number, end: number, hash: number, ascii: boolean): string {
   const length = end - start;
-  let slot = hash & (TABLE_SIZE - 1);
+  // The hash's bits mixed (as in MurmurHash3's finalizer) before the low ones pick the slot.
+  let h = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  h ^= h >>> 16;
+  let slot = h & (TABLE_SIZE - 1);
+  let probes = 0;
   for (let e = slots[slot]!; e !== -1; e = slots[slot]!) {
     if (hashes[e] === hash && raws[e]!.length === length && text.startsWith(raws[e]!, start)) return cachedForms[e]!;
+    // Words made to share a hash cannot make every lookup walk a long run: past a few slots the
+    // word is read without the table.
+    if (++probes === MAX_PROBES) return formOf(text.slice(start, end), ascii);
     slot = (slot + 1) & (TABLE_SIZE - 1);
   }
   if (raws.length >= TABLE_SIZE / 2) {
     slots.fill(-1);
     raws.length = cachedForms.length = hashes.length = 0;
-    slot = hash & (TABLE_SIZE - 1);
+    slot = h & (TABLE_SIZE - 1);
   }
   // A long slice would keep the whole text it was cut from alive as long as the table keeps it:
   // copied through a short string of its own.
   const raw = length < 13 ? text.slice(start, end) : (' ' + text.slice(start, end)).slice(1);
-  const form = unLeet(ascii ? raw.toLowerCase() : normalizeWord(raw));
+  const form = formOf(raw, ascii);
   slots[slot] = raws.length;
   raws.push(raw);
   cachedForms.push(form);
   hashes.push(hash);
   return form;
+}
+
+const MAX_PROBES = 8;
+
+function formOf(raw: string, ascii: boolean): string {
+  return unLeet(ascii ? raw.toLowerCase() : normalizeWord(raw));
 }
 
 /** Sentence-end punctuation (. ! ? ; …); phrases and their gaps stay within one sentence. */
