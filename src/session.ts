@@ -6,7 +6,7 @@ import { tokenize } from './text/tokenize.js';
 import { restoreBrands } from './text/fuzzy.js';
 import { canonicalSpeaker } from './text/normalize.js';
 import { dedupeHits, findHits, infoOf, type Hit } from './match/match.js';
-import { contextModifiers } from './match/context.js';
+import { contextModifiers, type KnownInfos } from './match/context.js';
 import { RunningEvaluation, type Raw } from './evaluation.js';
 
 export type { Raw } from './evaluation.js';
@@ -21,7 +21,12 @@ interface Facts {
   stems: Array<string | undefined>;
   /** What the language's matcher knows of the word. */
   infos: Array<WordInfo | undefined>;
+  /** What the language's context matchers know of it (CONTEXT_MATCHERS per language). */
+  context: Array<WordInfo | undefined>;
 }
+
+/** The context matchers whose word infos a word's facts keep. */
+const CONTEXT_MATCHERS = ['reported', 'negators', 'clauseBreaks'] as const;
 
 const factsIndex = new WeakMap<CompiledLexicons, Map<string, Facts>>();
 const FACTS_LIMIT = 100_000;
@@ -34,7 +39,7 @@ function factsOf(lexicons: CompiledLexicons, tokens: Token[]): Facts[] {
     const form = tokens[i]!.form;
     let f = index.get(form);
     if (!f) {
-      f = { stop: 0, filler: 0, stems: [], infos: [] };
+      f = { stop: 0, filler: 0, stems: [], infos: [], context: [] };
       for (const [l, language] of LANGUAGES.entries()) {
         if (lexicons.rules[language].stopwords.has(form)) f.stop |= 1 << l;
         if (lexicons.rules[language].fillers.has(form)) f.filler |= 1 << l;
@@ -188,7 +193,19 @@ export class CallSession {
     const found = findHits(matcher, tokens, infos);
     const hits = found.length === 0 ? found : dedupeHits(this.filter ? this.filter(found, tokens, this.language) : found); // config hook (issue 9)
     const carryIn = this.carry.speaker === u.speaker ? this.carry.words : 0;
-    const { modifiers: mods, carryOut } = contextModifiers(hits, tokens, u.text, rules, carryIn);
+    // The context matchers' infos from the facts too, while the words are the facts' words.
+    const known: KnownInfos | undefined =
+      tokens !== kept
+        ? undefined
+        : (m) => {
+            const k = CONTEXT_MATCHERS.findIndex((key) => rules[key] === m);
+            if (k < 0) return undefined;
+            const slot = l * CONTEXT_MATCHERS.length + k;
+            const out = new Array<WordInfo>(kept.length);
+            for (let i = 0; i < kept.length; i++) out[i] = keptFacts[i]!.context[slot] ??= infoOf(m, kept[i]!);
+            return out;
+          };
+    const { modifiers: mods, carryOut } = contextModifiers(hits, tokens, u.text, rules, carryIn, known);
     this.carry = { speaker: u.speaker, words: carryOut };
     return hits.map((hit, i) => {
       const start = tokens[hit.from]!.start;

@@ -1,6 +1,9 @@
 import type { Modifier, Token } from '../types.js';
-import type { CompiledPattern, LanguageRules } from '../lexicon/compile.js';
+import type { CompiledPattern, LanguageRules, Matcher, WordInfo } from '../lexicon/compile.js';
 import { findHits, type Hit } from './match.js';
+
+/** The words' infos for one of the rules' matchers, or undefined to look them up. */
+export type KnownInfos = (matcher: Matcher) => WordInfo[] | undefined;
 
 /** Words after a negator (or after a comma continuing its list) that it still governs. */
 const NEGATION_REACH = 8;
@@ -30,10 +33,15 @@ function crosses(re: RegExp, text: string, from: number, to: number): boolean {
 /** Pairs of quotation marks; a straight double quote opens and closes. Apostrophes are not quotes. */
 const QUOTES: Record<string, string> = { '"': '"', '“': '”', '«': '»', '„': '“', '‹': '›', '「': '」' };
 
+const OPENING_QUOTE = /["“«„‹「]/;
+
 /** Ranges of the text inside quotation marks: words quoted from someone else (or from a pop-up). */
 export function quotedRanges(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
-  for (let i = 0; i < text.length; i++) {
+  // Most utterances quote nothing: one native scan says so.
+  const first = text.search(OPENING_QUOTE);
+  if (first < 0) return ranges;
+  for (let i = first; i < text.length; i++) {
     const close = QUOTES[text[i]!];
     if (!close) continue;
     const end = text.indexOf(close, i + 1);
@@ -55,12 +63,12 @@ export function quotedRanges(text: string): Array<[number, number]> {
  * gift cards"), which also renews the reach. A negator followed directly by a comma is an
  * interjection ("No, buy the cards") and governs nothing.
  */
-function negatedWords(tokens: Token[], text: string, rules: LanguageRules): { negated: Uint8Array; afterNegator: Uint8Array } {
+function negatedWords(tokens: Token[], text: string, rules: LanguageRules, known?: KnownInfos): { negated: Uint8Array; afterNegator: Uint8Array } {
   const negated = new Uint8Array(tokens.length);
   const afterNegator = new Uint8Array(tokens.length + 1);
   const breaks = new Uint8Array(tokens.length);
-  for (const b of findHits(rules.clauseBreaks, tokens)) for (let i = b.from; i < b.to; i++) breaks[i] = 1;
-  for (const n of findHits(rules.negators, tokens)) {
+  for (const b of findHits(rules.clauseBreaks, tokens, known?.(rules.clauseBreaks))) for (let i = b.from; i < b.to; i++) breaks[i] = 1;
+  for (const n of findHits(rules.negators, tokens, known?.(rules.negators))) {
     afterNegator[n.to] = 1;
     let reach = NEGATION_REACH;
     for (let i = n.to; i < tokens.length && reach > 0; i++) {
@@ -117,11 +125,13 @@ export function contextModifiers(
   text: string,
   rules: LanguageRules,
   carryIn = 0,
+  /** The words' infos for a matcher, when the caller keeps them (see findHits). */
+  known?: KnownInfos,
 ): { modifiers: Modifier[][]; carryOut: number } {
   const endsSentence = sentenceEndFrom(text, tokens.at(-1)?.end ?? 0);
   // Most utterances have no finding and end a sentence: nothing to modify, nothing carried out.
   if (hits.length === 0 && endsSentence) return { modifiers: [], carryOut: 0 };
-  const reported = findHits(rules.reported, tokens);
+  const reported = findHits(rules.reported, tokens, known?.(rules.reported));
   // The first word after a sentence end (only needed when reported speech carries in).
   const firstEnd = carryIn > 0 ? tokens.findIndex((t, i) => i > 0 && SENTENCE_END.test(text.slice(tokens[i - 1]!.end, t.start))) : -1;
   const carried = firstEnd < 0 ? Math.min(carryIn, tokens.length) : Math.min(carryIn, firstEnd);
@@ -134,7 +144,7 @@ export function contextModifiers(
     }
   }
   if (hits.length === 0) return { modifiers: [], carryOut };
-  const { negated, afterNegator } = negatedWords(tokens, text, rules);
+  const { negated, afterNegator } = negatedWords(tokens, text, rules, known);
   const quoted = quotedRanges(text);
   const modifiers = hits.map((h) => {
     const mods: Modifier[] = [];
