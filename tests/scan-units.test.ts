@@ -5,6 +5,7 @@ import { isIgnored, parseIgnore } from '../src/batch/ignore.js';
 import { ReorderBuffer } from '../src/batch/reorder.js';
 import { csvCell } from '../src/report/scanCsv.js';
 import { parseCsv } from '../src/transcript/csv.js';
+import { threadsFor, WORKER_MIN_BYTES, WORKER_MIN_FILES } from '../src/batch/scan.js';
 
 const matches = (pattern: string, path: string) => globMatch(compileGlob(pattern), path);
 
@@ -124,5 +125,19 @@ describe('csv cells', () => {
         expect(parseCsv('h\n' + line)[1]!.cells).toEqual(cells);
       }),
     );
+  });
+});
+
+describe('threadsFor', () => {
+  const files = (n: number, size = 5_000) => Array.from({ length: n }, (_, i) => ({ path: `f${i}.txt`, size }));
+  it('uses the main thread for a small batch unless jobs were asked for', () => {
+    expect(threadsFor(files(260), 2)).toBe(0);
+    expect(threadsFor(files(260), 2, true)).toBe(2);
+    expect(threadsFor(files(260), 1, true)).toBe(0);
+  });
+  it('uses workers past the size where they pay for starting', () => {
+    expect(threadsFor(files(WORKER_MIN_FILES + 1), 2)).toBe(2);
+    expect(threadsFor(files(10, WORKER_MIN_BYTES), 4)).toBe(4);
+    expect(threadsFor(files(3, WORKER_MIN_BYTES), 8)).toBe(3);
   });
 });

@@ -5,12 +5,18 @@ import { ReorderBuffer } from './reorder.js';
 import type { Task, TaskOutput, TaskSettings } from './task.js';
 import type { WalkEntry } from './walk.js';
 
-/** Worker threads take tens of milliseconds to start and compile the lexicons: worth it past this. */
-export const WORKER_MIN_FILES = 200;
-export const WORKER_MIN_BYTES = 20 * 1024 * 1024;
+/**
+ * Worker threads take a few hundred milliseconds of CPU each to start, load the lexicons and warm up
+ * (the JIT, the per-word caches): by default they are used past this much work only (on a 2-core
+ * machine two workers broke even with one thread at about 2,000 files of 5 KB).
+ */
+export const WORKER_MIN_FILES = 2_000;
+export const WORKER_MIN_BYTES = 10 * 1024 * 1024;
 
 export interface ScanRun {
   jobs: number;
+  /** The jobs were asked for (`--jobs`): used whatever the size of the batch. */
+  forced?: boolean;
   signal: AbortSignal;
   /** Records in input order (files sorted by path, data set rows in row order). */
   write(records: ScanRecord[]): void;
@@ -27,9 +33,10 @@ export interface ScanOutcome {
   interrupted: boolean;
 }
 
-/** How many worker threads a batch deserves: none (the main thread) when small or --jobs 1. */
-export function threadsFor(entries: WalkEntry[], jobs: number): number {
+/** How many worker threads a batch deserves: none (the main thread) with one job, or when small unless the jobs were asked for. */
+export function threadsFor(entries: WalkEntry[], jobs: number, forced = false): number {
   if (jobs <= 1 || entries.length < 2) return 0;
+  if (forced) return Math.min(jobs, entries.length);
   const bytes = entries.reduce((n, e) => n + e.size, 0);
   if (entries.length <= WORKER_MIN_FILES && bytes <= WORKER_MIN_BYTES) return 0;
   return Math.min(jobs, entries.length);
@@ -43,7 +50,7 @@ export async function scanEntries(entries: WalkEntry[], settings: TaskSettings, 
   const tasks: Task[] = entries.map((e, index) => (e.error !== undefined ? { index, path: e.path, error: e.error } : { index, path: e.path }));
   const reorder = new ReorderBuffer<ScanRecord>(run.write);
   const script = workerScript();
-  const threads = script ? threadsFor(entries, run.jobs) : 0;
+  const threads = script ? threadsFor(entries, run.jobs, run.forced) : 0;
   const window = Math.max(1024, threads * 64);
   let done = 0;
   let bytes = 0;

@@ -26,7 +26,8 @@ export interface ScanCliOptions {
   textColumn?: string;
   idColumn?: string;
   maxSize: number;
-  jobs: number;
+  /** Worker threads asked for; absent: the CPUs, when the batch is large enough to pay for them. */
+  jobs?: number;
   include?: string[];
   exclude?: string[];
   followSymlinks?: boolean;
@@ -86,7 +87,7 @@ export async function runScan(paths: string[], opts: ScanCliOptions, io: CliIO, 
       withJson: format === 'json' || format === 'ndjson',
       ...(report ? { withReport: true } : {}),
     },
-    { jobs: opts.jobs, signal, write, progress: onProgress },
+    { jobs: opts.jobs ?? availableParallelism(), forced: opts.jobs !== undefined, signal, write, progress: onProgress },
   ).catch((e: unknown) => {
     report?.abort();
     throw e;
@@ -144,7 +145,7 @@ export function scanCommand(cmd: Command, io: CliIO, state: CliState): void {
     .option('--text-column <name>', 'data sets: the column holding the transcript')
     .option('--id-column <name>', 'data sets: the column naming each row (default: the row number)')
     .option('--max-size <MB>', 'report files larger than this many megabytes as errors', positiveNumber, 50)
-    .addOption(new Option('-j, --jobs <n>', 'worker threads (1: all in the main thread)').argParser(positiveInt).default(availableParallelism(), 'the number of CPUs'))
+    .addOption(new Option('-j, --jobs <n>', 'worker threads (1: all in the main thread; default: the CPUs, when the batch is over 2,000 files or 10 MB)').argParser(positiveInt))
     .option('--include <glob>', 'scan only files matching this glob instead of the transcript extensions (repeatable)', collect)
     .option('--exclude <glob>', 'skip files and folders matching this glob (repeatable)', collect)
     .option('--follow-symlinks', 'follow symbolic links found in folders (loops are detected)')
