@@ -27,8 +27,8 @@ export interface CompiledPattern {
   steps: Step[];
   /**
    * For each later step that words alone can satisfy (stems, forms, prefixes: no shapes), the bits
-   * of its words (see anchorBit), ANCHOR_WORDS numbers per step: a pattern is tried only where
-   * every one of them meets a bit of the words present in the utterance.
+   * of its words (see anchorBit), ANCHOR_WORDS numbers per step: a pattern is tried at a word only
+   * where every one of them meets a bit of the words that follow it in its sentence.
    */
   anchorMasks: number[];
 }
@@ -37,9 +37,10 @@ export interface CompiledPattern {
 export const ANCHOR_WORDS = 3;
 
 /**
- * A word's bit among ANCHOR_WORDS × 30, as its index. An utterance ORs the bits of its words that
- * are some pattern's later words, so a pattern missing one of its words there is ruled out at the
- * cost of a few bitwise ANDs. Prefix atoms count by their first PREFIX_KEY letters.
+ * A word's bit among ANCHOR_WORDS × 30, as its index. Matching ORs the bits of the words that are
+ * some pattern's later words, so a pattern missing one of its words is ruled out at the cost of a
+ * few bitwise ANDs (a Bloom filter: a shared bit can let a pattern through, never keep one out).
+ * Prefix atoms count by their first PREFIX_KEY letters.
  */
 export function anchorBit(word: string): number {
   let h = 0;
@@ -81,7 +82,7 @@ export interface Matcher {
   /** Every pattern, in the order added (the indexes above are built from it). */
   all: CompiledPattern[];
   /** Per distinct word (form and stem), what matching needs to know of it: filled as words are met. */
-  candidates: Map<string, WordInfo>;
+  words: Map<string, WordInfo>;
   /** The later words of every pattern, by kind (prefixes by their key): filled on first use. */
   anchorWords?: { stems: Set<string>; forms: Set<string>; prefixes: Set<string> };
 }
@@ -117,7 +118,7 @@ export interface CompiledLexicons {
 }
 
 function emptyMatcher(): Matcher {
-  return { byStem: new Map(), byForm: new Map(), byPrefix: new Map(), always: [], all: [], candidates: new Map() };
+  return { byStem: new Map(), byForm: new Map(), byPrefix: new Map(), always: [], all: [], words: new Map() };
 }
 
 function push(map: Map<string, CompiledPattern[]>, key: string, pattern: CompiledPattern): void {

@@ -71,7 +71,7 @@ function anchorWords(matcher: Matcher): NonNullable<Matcher['anchorWords']> {
  */
 export function infoOf(matcher: Matcher, t: Token): WordInfo {
   // Keyed by form: within one matcher's language the stem follows from the form (checked all the same).
-  const cached = matcher.candidates.get(t.form);
+  const cached = matcher.words.get(t.form);
   if (cached && cached.stem === t.stem) return cached;
   const union = new Set<CompiledPattern>([
     ...(matcher.byStem.get(t.stem) ?? []),
@@ -88,12 +88,12 @@ export function infoOf(matcher: Matcher, t: Token): WordInfo {
   if (t.form.length >= PREFIX_KEY && anchors.prefixes.has(prefix)) setAnchorBit(bits, 0, anchorBit(prefix));
   const info: WordInfo = { stem: t.stem, list, bits };
   // The cache holds one entry per distinct word seen: bounded, so a huge vocabulary cannot grow it.
-  if (matcher.candidates.size >= CANDIDATE_CACHE) matcher.candidates.clear();
-  matcher.candidates.set(t.form, info);
+  if (matcher.words.size >= WORDS_CACHE) matcher.words.clear();
+  matcher.words.set(t.form, info);
   return info;
 }
 
-const CANDIDATE_CACHE = 50_000;
+const WORDS_CACHE = 50_000;
 /** findHits reads the anchor bits as three numbers: this fails to compile if ANCHOR_WORDS changes. */
 const THREE: 3 = ANCHOR_WORDS;
 
