@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readPlain } from '../src/transcript/plain.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { INLINE_LABEL, inlineLabels, readPlain } from '../src/transcript/plain.js';
+import { ROOT } from './helpers.js';
 
 const turns = (text: string) => readPlain(text).utterances.map((u) => [u.speaker, u.text]);
 
@@ -53,5 +57,41 @@ describe('plain text reader', () => {
       ['Agent', 'continued'],
       ['Caller', 'two'],
     ]);
+  });
+});
+
+describe('inline labels', () => {
+  const expected = (text: string) => [...text.matchAll(INLINE_LABEL)].map((m) => [m.index, m[0], m[1]]);
+  const found = (text: string) => inlineLabels(text).map((m) => [m.index, m[0], m[1]]);
+
+  it('are found where the regex finds them, on every line of the samples and devset', () => {
+    let labels = 0;
+    for (const dir of ['samples', 'devset']) {
+      for (const f of readdirSync(join(ROOT, dir))) {
+        for (const line of readFileSync(join(ROOT, dir, f), 'utf8').split('\n')) {
+          const want = expected(line);
+          labels += want.length;
+          expect(found(line), line).toEqual(want);
+        }
+      }
+    }
+    expect(labels).toBeGreaterThan(100);
+  });
+
+  it('are found where the regex finds them, after one to four spaces and not five', () => {
+    for (const gap of [' ', '  ', '   ', '    ', '     ', ' \t ', '\u00A0 \u00A0 ']) {
+      const text = `Hello.${gap}Agent: hi. Caller${gap}: yes?${gap}Agent: ok`;
+      expect(found(text), JSON.stringify(gap)).toEqual(expected(text));
+    }
+  });
+
+  it('are found where the regex finds them, in arbitrary text', () => {
+    const piece = fc.constantFrom('Agent', 'Innocent', 'Jean Luc', 'a', 'B2', ':', ': ', ' :', '.', '. ', '!  ', '?\t', '…', '"', '” ', '» ', ') ', '     ', '    ', '   ', '  ', ' ', '\u00A0', 'é', 'x-y', "l'", '12', '\u200B');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }).map((a) => a.join('')), (text) => {
+        expect(found(text)).toEqual(expected(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

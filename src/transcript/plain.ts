@@ -16,7 +16,36 @@ const LINE_LABEL = new RegExp(
   'u',
 );
 /** A label inside a line, after the end of a sentence: `... today. Innocent: ...`. */
-const INLINE_LABEL = /(?<=[.!?…"”»)]\s{1,4}|^\s*)([\p{L}][\p{L}\p{N}\p{M}'’ ._\u200B-\u200D\u2060\uFEFF-]{0,38}?)\s?:(?=\s)/gu;
+export const INLINE_LABEL = /(?<=[.!?…"”»)]\s{1,4}|^\s*)([\p{L}][\p{L}\p{N}\p{M}'’ ._\u200B-\u200D\u2060\uFEFF-]{0,38}?)\s?:(?=\s)/gu;
+/** INLINE_LABEL tried at one position only. */
+const INLINE_LABEL_AT = new RegExp(INLINE_LABEL.source, 'uy');
+/** Where an inline label can start: after sentence-end punctuation and at most four spaces. */
+const AFTER_SENTENCE_END = /[.!?…"”»)]\s{1,4}/gu;
+
+/**
+ * The matches of INLINE_LABEL in the text, as `text.matchAll(INLINE_LABEL)` gives them, found
+ * faster: its look-behind lets a label start only after a sentence end and a few spaces (or at the
+ * first word), so the regex is tried at those positions alone, not at every character of a long
+ * line of inline turns. `tests/plain.test.ts` checks it against matchAll.
+ */
+export function inlineLabels(text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  let next = 0;
+  const tryAt = (p: number) => {
+    if (p < next) return;
+    INLINE_LABEL_AT.lastIndex = p;
+    const m = INLINE_LABEL_AT.exec(text);
+    if (m) {
+      found.push(m);
+      next = p + m[0].length;
+    }
+  };
+  const first = text.search(/\S/u);
+  if (first >= 0) tryAt(first);
+  AFTER_SENTENCE_END.lastIndex = 0;
+  for (let m = AFTER_SENTENCE_END.exec(text); m; m = AFTER_SENTENCE_END.exec(text)) tryAt(m.index + m[0].length);
+  return found;
+}
 
 const SENTENCE_END = /[.!?…]+["”»)]*(?=\s+)/gu;
 
@@ -106,7 +135,7 @@ function speakerLabels(lines: Line[]): Set<string> {
     const name = m?.[4] ?? m?.[5] ?? m?.[6];
     if (name && plausibleName(name)) bump(canonicalSpeaker(name));
     if (!mayHaveInlineLabel(line.text, line.label)) continue;
-    for (const im of line.text.matchAll(INLINE_LABEL)) if (im.index > 0 && plausibleName(im[1]!)) bump(canonicalSpeaker(im[1]!));
+    for (const im of inlineLabels(line.text)) if (im.index > 0 && plausibleName(im[1]!)) bump(canonicalSpeaker(im[1]!));
   }
   return new Set([...counts].filter(([name, n]) => n >= 2 || roleWord(name)).map(([name]) => name));
 }
@@ -163,7 +192,7 @@ export function readPlain(source: string): Transcript {
     }
     // Several turns on one line: split at each known label that follows a sentence end.
     let cursor = 0;
-    if (mayHaveInlineLabel(body, body === line.text ? line.label : null)) for (const im of body.matchAll(INLINE_LABEL)) {
+    if (mayHaveInlineLabel(body, body === line.text ? line.label : null)) for (const im of inlineLabels(body)) {
       const label = canonicalSpeaker(im[1]!);
       if (im.index === 0 || !labels.has(label)) continue;
       add(speaker, body.slice(cursor, im.index), bodyOffset + cursor, start);
