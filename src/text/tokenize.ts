@@ -120,7 +120,9 @@ function isSentenceEnd(c: number): boolean {
 
 /** A one-letter word that is a letter (not a digit), for spelled-out runs. */
 function isLetter(form: string): boolean {
-  return form.length === 1 && /\p{L}/u.test(form);
+  if (form.length !== 1) return false;
+  const c = form.charCodeAt(0);
+  return c < 128 ? c >= 97 && c <= 122 : /\p{L}/u.test(form);
 }
 
 /**
