@@ -111,7 +111,7 @@ export async function runScan(paths: string[], opts: ScanCliOptions, io: CliIO, 
     const usage = process.resourceUsage();
     io.stderr(
       `scamscan: stats: ${totals.seconds} s, ${n(totals.filesPerSecond)} files/s, ${totals.megabytesPerSecond} MB/s, ` +
-        `${totals.threads || 'no'} worker threads, peak RSS ${(usage.maxRSS / 1024).toFixed(1)} MB, CPU ${((usage.userCPUTime + usage.systemCPUTime) / 1e6).toFixed(2)} s\n`,
+        `${totals.threads || 'no'} worker threads${totals.threads === 0 && opts.jobs === undefined && availableParallelism() > 1 ? ' (a small batch: --jobs N to use them anyway)' : ''}, peak RSS ${(usage.maxRSS / 1024).toFixed(1)} MB, CPU ${((usage.userCPUTime + usage.systemCPUTime) / 1e6).toFixed(2)} s\n`,
     );
   }
   if (outcome.interrupted) return EXIT.interrupted;
