@@ -23,27 +23,39 @@ const INLINE_LABEL_AT = new RegExp(INLINE_LABEL.source, 'uy');
 const AFTER_SENTENCE_END = /[.!?…"”»)]\s{1,4}/gu;
 
 /**
- * The matches of INLINE_LABEL in the text, as `text.matchAll(INLINE_LABEL)` gives them, found
- * faster: its look-behind lets a label start only after a sentence end and a few spaces (or at the
- * first word), so the regex is tried at those positions alone, not at every character of a long
- * line of inline turns. `tests/plain.test.ts` checks it against matchAll.
+ * The labels inside the text, after its start: the matches of INLINE_LABEL that `matchAll` gives,
+ * less one at the text's first character, found faster. The look-behind lets a label start only at
+ * the first word or after a sentence end and a few spaces, and a label ends with a colon, so the
+ * regex is tried at those positions alone while a colon follows, not at every character of the
+ * line. A label at the first character is tried only when a later one might overlap it.
+ * `tests/plain.test.ts` checks this against matchAll.
  */
 export function inlineLabels(text: string): RegExpExecArray[] {
   const found: RegExpExecArray[] = [];
-  let next = 0;
-  const tryAt = (p: number) => {
-    if (p < next) return;
+  const first = text.search(/\S/u);
+  if (first < 0) return found;
+  let end = 0;
+  const tryAt = (p: number): RegExpExecArray | null => {
     INLINE_LABEL_AT.lastIndex = p;
     const m = INLINE_LABEL_AT.exec(text);
-    if (m) {
-      found.push(m);
-      next = p + m[0].length;
-    }
+    if (m) end = p + m[0].length;
+    return m;
   };
-  const first = text.search(/\S/u);
-  if (first >= 0) tryAt(first);
+  let triedFirst = first > 0;
+  const atFirst = triedFirst ? tryAt(first) : null;
+  if (atFirst) found.push(atFirst);
   AFTER_SENTENCE_END.lastIndex = 0;
-  for (let m = AFTER_SENTENCE_END.exec(text); m; m = AFTER_SENTENCE_END.exec(text)) tryAt(m.index + m[0].length);
+  for (let m = AFTER_SENTENCE_END.exec(text); m; m = AFTER_SENTENCE_END.exec(text)) {
+    const p = m.index + m[0].length;
+    if (text.indexOf(':', p) < 0) break;
+    if (!triedFirst) {
+      triedFirst = true;
+      tryAt(first);
+    }
+    if (p < end) continue;
+    const label = tryAt(p);
+    if (label) found.push(label);
+  }
   return found;
 }
 
@@ -71,7 +83,7 @@ function roleWord(name: string): boolean {
 interface Line {
   text: string;
   offset: number;
-  /** The line's LINE_LABEL match (matched once, used twice). */
+  /** The line's LINE_LABEL match (matched once, used twice: for counting labels, then reading). */
   label: RegExpExecArray | null;
 }
 
@@ -101,31 +113,6 @@ function splitLines(source: string): Line[] {
   return lines;
 }
 
-/** What may stand before an inline label: . ! ? … " ” » ) */
-const INLINE_END = new Set([46, 33, 63, 0x2026, 34, 0x201d, 0xbb, 41]);
-
-/**
- * Whether INLINE_LABEL can match the text anywhere but at its start: only a colon after a sentence
- * end (or after leading spaces) can close an inline label. Most lines have neither, and the
- * look-behind regex is the costliest step of reading plain text. `label` is the text's LINE_LABEL
- * match, if any: past it, most lines have no colon at all, and within it only its own colon.
- */
-function mayHaveInlineLabel(text: string, label: RegExpExecArray | null): boolean {
-  if (label === null) return text.indexOf(':', 1) > 0 && colonAfterSentenceEnd(text, text.length);
-  const end = label[0].length;
-  return colonAfterSentenceEnd(text, text.indexOf(':', end) >= 0 ? text.length : end);
-}
-
-/** Whether the last colon before `end` follows sentence-end punctuation or leading spaces. */
-function colonAfterSentenceEnd(text: string, end: number): boolean {
-  const colon = text.lastIndexOf(':', end - 1);
-  if (colon <= 0) return false;
-  const first = text.charCodeAt(0);
-  if ((first <= 32 || first >= 127) && /^\s/u.test(text)) return true;
-  for (let i = 0; i < colon; i++) if (INLINE_END.has(text.charCodeAt(i))) return true;
-  return false;
-}
-
 /** Labels used often enough (or named by role) to be speakers rather than words followed by a colon. */
 function speakerLabels(lines: Line[]): Set<string> {
   const counts = new Map<string, number>();
@@ -134,8 +121,7 @@ function speakerLabels(lines: Line[]): Set<string> {
     const m = line.label;
     const name = m?.[4] ?? m?.[5] ?? m?.[6];
     if (name && plausibleName(name)) bump(canonicalSpeaker(name));
-    if (!mayHaveInlineLabel(line.text, line.label)) continue;
-    for (const im of inlineLabels(line.text)) if (im.index > 0 && plausibleName(im[1]!)) bump(canonicalSpeaker(im[1]!));
+    for (const im of inlineLabels(line.text)) if (plausibleName(im[1]!)) bump(canonicalSpeaker(im[1]!));
   }
   return new Set([...counts].filter(([name, n]) => n >= 2 || roleWord(name)).map(([name]) => name));
 }
@@ -192,9 +178,9 @@ export function readPlain(source: string): Transcript {
     }
     // Several turns on one line: split at each known label that follows a sentence end.
     let cursor = 0;
-    if (mayHaveInlineLabel(body, body === line.text ? line.label : null)) for (const im of inlineLabels(body)) {
+    for (const im of inlineLabels(body)) {
       const label = canonicalSpeaker(im[1]!);
-      if (im.index === 0 || !labels.has(label)) continue;
+      if (!labels.has(label)) continue;
       add(speaker, body.slice(cursor, im.index), bodyOffset + cursor, start);
       start = undefined;
       speaker = label;
