@@ -8,6 +8,7 @@ import { canonicalSpeaker } from './text/normalize.js';
 import { dedupeHits, findHits, infoOf, type Hit } from './match/match.js';
 import { contextModifiers, type KnownInfos } from './match/context.js';
 import { RunningEvaluation, type Raw } from './evaluation.js';
+import { remember } from './bounded.js';
 
 export type { Raw } from './evaluation.js';
 
@@ -29,7 +30,6 @@ interface Facts {
 const CONTEXT_MATCHERS = ['reported', 'negators', 'clauseBreaks'] as const;
 
 const factsIndex = new WeakMap<CompiledLexicons, Map<string, Facts>>();
-const FACTS_LIMIT = 100_000;
 
 function factsOf(lexicons: CompiledLexicons, tokens: Token[]): Facts[] {
   let index = factsIndex.get(lexicons);
@@ -44,9 +44,7 @@ function factsOf(lexicons: CompiledLexicons, tokens: Token[]): Facts[] {
         if (lexicons.rules[language].stopwords.has(form)) f.stop |= 1 << l;
         if (lexicons.rules[language].fillers.has(form)) f.filler |= 1 << l;
       }
-      // Bounded, so a huge vocabulary cannot grow it.
-      if (index.size >= FACTS_LIMIT) index.clear();
-      index.set(form, f);
+      remember(index, form, f, 100_000);
     }
     out[i] = f;
   }

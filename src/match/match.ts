@@ -1,6 +1,7 @@
 import type { Token } from '../types.js';
 import { ANCHOR_WORDS, anchorBit, prefixAnchor, setAnchorBit, PREFIX_KEY, type CompiledPattern, type Matcher, type WordInfo } from '../lexicon/compile.js';
 import type { Step } from '../lexicon/pattern.js';
+import { remember } from '../bounded.js';
 
 /** A pattern found over words [from, to) of a token list. */
 export interface Hit {
@@ -86,14 +87,9 @@ export function infoOf(matcher: Matcher, t: Token): WordInfo {
   if (anchors.forms.has(t.form)) setAnchorBit(bits, 0, anchorBit(t.form));
   const prefix = prefixAnchor(t.form);
   if (t.form.length >= PREFIX_KEY && anchors.prefixes.has(prefix)) setAnchorBit(bits, 0, anchorBit(prefix));
-  const info: WordInfo = { stem: t.stem, list, bits };
-  // The cache holds one entry per distinct word seen: bounded, so a huge vocabulary cannot grow it.
-  if (matcher.words.size >= WORDS_CACHE) matcher.words.clear();
-  matcher.words.set(t.form, info);
-  return info;
+  return remember(matcher.words, t.form, { stem: t.stem, list, bits }, 50_000);
 }
 
-const WORDS_CACHE = 50_000;
 /** findHits reads the anchor bits as three numbers: this fails to compile if ANCHOR_WORDS changes. */
 const THREE: 3 = ANCHOR_WORDS;
 

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Token } from '../types.js';
+import { remember } from '../bounded.js';
 
 // natural by deep path (its index loads database drivers and prints).
 const require = createRequire(import.meta.url);
@@ -13,8 +14,32 @@ const MIN_LENGTH = 6;
 /** A single misheard word is restored only to a long brand: "supreme" must stay "supreme", not "supremo". */
 const MIN_SINGLE = 8;
 
-/** Per brand list, the brand each word was found to be (or null). */
-const memos = new WeakMap<readonly string[], Map<string, string | null>>();
+/** Per word pair: null when the first word cannot start a pair, else per second word the brand the pair makes (or null). */
+type PairMemo = Map<string, Map<string, string | null> | null>;
+
+/** What restoring one list of brands remembers and needs: computed once per list. */
+interface BrandIndex {
+  /** brandFor's cheap bounds: the brands' first letters and length range. */
+  initials: Set<number>;
+  shortest: number;
+  longest: number;
+  /** Per word, the brand it was found to be (or null). */
+  words: Map<string, string | null>;
+  /** Per stopword set (one per language), the word pairs. */
+  pairs: WeakMap<ReadonlySet<string>, PairMemo>;
+}
+
+const indexes = new WeakMap<readonly string[], BrandIndex>();
+
+function indexOf(brands: readonly string[]): BrandIndex {
+  let index = indexes.get(brands);
+  if (!index) {
+    const lengths = brands.map((b) => b.length);
+    index = { initials: new Set(brands.map((b) => b.charCodeAt(0))), shortest: Math.min(...lengths), longest: Math.max(...lengths), words: new Map(), pairs: new WeakMap() };
+    indexes.set(brands, index);
+  }
+  return index;
+}
 
 function phonetic(word: string): string {
   return metaphone.process(word)[0];
@@ -26,8 +51,7 @@ function phonetic(word: string): string {
  * first letter, at most 2 letters longer or shorter, Jaro-Winkler ≥ 0.9 and the same double-metaphone key.
  */
 export function brandFor(word: string, brands: readonly string[]): string | null {
-  let memo = memos.get(brands);
-  if (!memo) memos.set(brands, (memo = new Map()));
+  const memo = indexOf(brands).words;
   const cached = memo.get(word);
   if (cached !== undefined) return cached;
   let found: string | null = null;
@@ -44,22 +68,7 @@ export function brandFor(word: string, brands: readonly string[]): string | null
       }
     }
   }
-  if (memo.size > 100_000) memo.clear();
-  memo.set(word, found);
-  return found;
-}
-
-/** First letters and length range of the brands, the cheap bounds of brandFor. */
-const shapes = new WeakMap<readonly string[], { initials: Set<number>; shortest: number; longest: number }>();
-
-function shapeOf(brands: readonly string[]): { initials: Set<number>; shortest: number; longest: number } {
-  let shape = shapes.get(brands);
-  if (!shape) {
-    const lengths = brands.map((b) => b.length);
-    shape = { initials: new Set(brands.map((b) => b.charCodeAt(0))), shortest: Math.min(...lengths), longest: Math.max(...lengths) };
-    shapes.set(brands, shape);
-  }
-  return shape;
+  return remember(memo, word, found, 100_000);
 }
 
 /**
@@ -70,8 +79,10 @@ function shapeOf(brands: readonly string[]): { initials: Set<number>; shortest: 
  */
 export function restoreBrands(tokens: Token[], brands: readonly string[], stopwords: ReadonlySet<string>): Token[] {
   if (brands.length === 0) return tokens;
-  const { initials, shortest, longest } = shapeOf(brands);
-  const memo = pairMemo(brands, stopwords);
+  const index = indexOf(brands);
+  const { initials, shortest, longest } = index;
+  let memo = index.pairs.get(stopwords);
+  if (!memo) index.pairs.set(stopwords, (memo = new Map()));
   // The tokens as they are until a brand is restored (most utterances have none).
   let out: Token[] | null = null;
   for (let i = 0; i < tokens.length; i++) {
@@ -101,33 +112,13 @@ export function restoreBrands(tokens: Token[], brands: readonly string[], stopwo
   return out ?? tokens;
 }
 
-/** Per brand list and stopword set, per first word (null if it cannot start a pair), per second word: the brand the pair makes, or null. */
-const pairs = new WeakMap<readonly string[], WeakMap<ReadonlySet<string>, Map<string, Map<string, string | null> | null>>>();
-
-function pairMemo(brands: readonly string[], stopwords: ReadonlySet<string>): Map<string, Map<string, string | null> | null> {
-  let byStopwords = pairs.get(brands);
-  if (!byStopwords) pairs.set(brands, (byStopwords = new WeakMap()));
-  let byFirst = byStopwords.get(stopwords);
-  if (!byFirst) byStopwords.set(stopwords, (byFirst = new Map()));
-  return byFirst;
-}
-
 /** The brand two words make together ("team" + "viewer"), or null: remembered per pair of words in `byFirst`. */
-function pairBrand(first: string, second: string, brands: readonly string[], stopwords: ReadonlySet<string>, byFirst: Map<string, Map<string, string | null> | null>): string | null {
+function pairBrand(first: string, second: string, brands: readonly string[], stopwords: ReadonlySet<string>, byFirst: PairMemo): string | null {
   let bySecond = byFirst.get(first);
-  if (bySecond === undefined) {
-    // null: the word cannot start a pair (a stopword, not plain letters, or a brand already).
-    bySecond = !stopwords.has(first) && /^[a-z]+$/.test(first) && !brands.includes(first) ? new Map() : null;
-    // Bounded, so a huge vocabulary cannot grow it.
-    if (byFirst.size >= 50_000) byFirst.clear();
-    byFirst.set(first, bySecond);
-  }
+  // null: the word cannot start a pair (a stopword, not plain letters, or a brand already).
+  if (bySecond === undefined) bySecond = remember(byFirst, first, !stopwords.has(first) && /^[a-z]+$/.test(first) && !brands.includes(first) ? new Map() : null, 50_000);
   if (bySecond === null) return null;
-  let joined = bySecond.get(second);
-  if (joined === undefined) {
-    joined = !stopwords.has(second) && /^[a-z]+$/.test(second) ? brandFor(first + second, brands) : null;
-    if (bySecond.size >= 1_000) bySecond.clear();
-    bySecond.set(second, joined);
-  }
-  return joined;
+  const joined = bySecond.get(second);
+  if (joined !== undefined) return joined;
+  return remember(bySecond, second, !stopwords.has(second) && /^[a-z]+$/.test(second) ? brandFor(first + second, brands) : null, 1_000);
 }

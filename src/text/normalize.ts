@@ -3,6 +3,8 @@
  * scripts mapped to Latin, ligatures expanded. Idempotent: normalizeWord(normalizeWord(w)) === normalizeWord(w).
  */
 
+import { remember } from '../bounded.js';
+
 /** Cyrillic and Greek letters that look like Latin ones, as used to dodge keyword filters. */
 const LOOK_ALIKES: Record<string, string> = {
   а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y',
@@ -15,8 +17,6 @@ const INVISIBLE = /[\u00AD\u034F\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2
 const MARKS = /\p{M}+/gu;
 const ASCII_WORD = /^[a-z0-9]*$/;
 
-const cache = new Map<string, string>();
-const CACHE_LIMIT = 50_000;
 
 function fold(word: string): string {
   let s = word.normalize('NFKC').toLowerCase().replace(INVISIBLE, '');
@@ -26,15 +26,9 @@ function fold(word: string): string {
   return out;
 }
 
+/** A word's form. Not cached here: the tokenizer keeps each distinct word's form (see tokenize.ts). */
 export function normalizeWord(word: string): string {
-  if (ASCII_WORD.test(word)) return word;
-  let folded = cache.get(word);
-  if (folded === undefined) {
-    folded = fold(word);
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(word, folded);
-  }
-  return folded;
+  return ASCII_WORD.test(word) ? word : fold(word);
 }
 
 /**
@@ -42,19 +36,16 @@ export function normalizeWord(word: string): string {
  * scripts mapped to Latin (an obfuscated "Аgеnt" is still "Agent"), case and accents kept.
  */
 export function canonicalSpeaker(name: string): string {
-  let out = speakerCache.get(name);
-  if (out !== undefined) return out;
-  out = '';
+  const cached = speakerCache.get(name);
+  if (cached !== undefined) return cached;
+  let out = '';
   for (const ch of name.normalize('NFKC').replace(INVISIBLE, '')) {
     const lower = ch.toLowerCase();
     const latin = LOOK_ALIKES[lower];
     out += latin ? (ch === lower ? latin : latin.toUpperCase()) : ch;
   }
-  out = out.trim();
-  // A call has a few speakers; the cache is bounded all the same (a batch meets many names).
-  if (speakerCache.size >= CACHE_LIMIT) speakerCache.clear();
-  speakerCache.set(name, out);
-  return out;
+  // A call has a few speakers, met at every turn; the cache is bounded (a batch meets many names).
+  return remember(speakerCache, name, out.trim(), 10_000);
 }
 
 const speakerCache = new Map<string, string>();

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Language } from '../types.js';
+import { remember } from '../bounded.js';
 
 /** Stems a normalized word form. */
 export type Stemmer = (form: string) => string;
@@ -38,13 +39,8 @@ export function stemmerFor(language: Language): Stemmer {
   const stem = BUILDERS[language]();
   const memo = new Map<string, string>();
   stemmer = (form) => {
-    let s = memo.get(form);
-    if (s === undefined) {
-      s = form.length < 3 || /\d/.test(form) ? form : stem(form) || form;
-      if (memo.size > 100_000) memo.clear();
-      memo.set(form, s);
-    }
-    return s;
+    const s = memo.get(form);
+    return s !== undefined ? s : remember(memo, form, form.length < 3 || /\d/.test(form) ? form : stem(form) || form, 100_000);
   };
   stemmers.set(language, stemmer);
   return stemmer;

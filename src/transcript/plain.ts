@@ -1,5 +1,6 @@
 import { canonicalSpeaker } from '../text/normalize.js';
 import type { Transcript, Utterance } from '../types.js';
+import { remember } from '../bounded.js';
 
 /** Role words that mark a speaker label even when used once. */
 const ROLES = new Set(
@@ -62,15 +63,10 @@ export function inlineLabels(text: string): RegExpExecArray[] {
 const SENTENCE_END = /[.!?…]+["”»)]*(?=\s+)/gu;
 
 function plausibleName(name: string): boolean {
-  let plausible = plausibleNames.get(name);
-  if (plausible === undefined) {
-    const words = name.trim().split(/\s+/);
-    plausible = words.length <= 4 && !/^\d+$/.test(name.trim()) && !/https?$/i.test(name);
-    // Bounded, so a batch of many names cannot grow it.
-    if (plausibleNames.size >= 10_000) plausibleNames.clear();
-    plausibleNames.set(name, plausible);
-  }
-  return plausible;
+  const known = plausibleNames.get(name);
+  if (known !== undefined) return known;
+  const words = name.trim().split(/\s+/);
+  return remember(plausibleNames, name, words.length <= 4 && !/^\d+$/.test(name.trim()) && !/https?$/i.test(name), 10_000);
 }
 
 const plausibleNames = new Map<string, boolean>();
