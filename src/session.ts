@@ -5,8 +5,8 @@ import { stemmerFor } from './text/stem.js';
 import { tokenize } from './text/tokenize.js';
 import { restoreBrands } from './text/fuzzy.js';
 import { canonicalSpeaker } from './text/normalize.js';
-import { dedupeHits, findHits, infoOf, type Hit } from './match/match.js';
-import { contextModifiers, type KnownInfos } from './match/context.js';
+import { dedupeHits, findHits, infoOf, type Hit, type KnownInfos } from './match/match.js';
+import { contextModifiers } from './match/context.js';
 import { RunningEvaluation, type Raw } from './evaluation.js';
 import { remember } from './bounded.js';
 
@@ -20,14 +20,13 @@ interface Facts {
   stop: number;
   filler: number;
   stems: Array<string | undefined>;
-  /** What the language's matcher knows of the word. */
+  /** What the matchers know of the word: MATCHER_SLOTS per language (the lexicon's matcher, then CONTEXT_MATCHERS). */
   infos: Array<WordInfo | undefined>;
-  /** What the language's context matchers know of it (CONTEXT_MATCHERS per language). */
-  context: Array<WordInfo | undefined>;
 }
 
-/** The context matchers whose word infos a word's facts keep. */
+/** The context matchers whose word infos a word's facts keep, after the lexicon's matcher. */
 const CONTEXT_MATCHERS = ['reported', 'negators', 'clauseBreaks'] as const;
+const MATCHER_SLOTS = 1 + CONTEXT_MATCHERS.length;
 
 const factsIndex = new WeakMap<CompiledLexicons, Map<string, Facts>>();
 
@@ -39,7 +38,7 @@ function factsOf(lexicons: CompiledLexicons, tokens: Token[]): Facts[] {
     const form = tokens[i]!.form;
     let f = index.get(form);
     if (!f) {
-      f = { stop: 0, filler: 0, stems: [], infos: [], context: [] };
+      f = { stop: 0, filler: 0, stems: [], infos: [] };
       for (const [l, language] of LANGUAGES.entries()) {
         if (lexicons.rules[language].stopwords.has(form)) f.stop |= 1 << l;
         if (lexicons.rules[language].fillers.has(form)) f.filler |= 1 << l;
@@ -146,13 +145,8 @@ export class CallSession {
     // English (the first language) wins ties and text with no stopwords at all.
     let best = 0;
     for (let l = 1; l < counts.length; l++) if (counts[l]! > counts[best]!) best = l;
-    return this.setLanguage(LANGUAGES[best]!);
-  }
-
-  /** True when the language changed. */
-  private setLanguage(best: Language): boolean {
-    const changed = best !== this.language;
-    this.language = best;
+    const changed = LANGUAGES[best]! !== this.language;
+    this.language = LANGUAGES[best]!;
     return changed;
   }
 
@@ -181,28 +175,23 @@ export class CallSession {
     }
     const tokens = restoreBrands(kept, this.lexicons.brands, rules.stopwords);
     const matcher = this.lexicons.matchers[this.language];
-    let infos: WordInfo[] | undefined;
-    // Restored brand names are new words: stemmed and looked up as such.
+    // Restored brand names are new words: stemmed and looked up as such. Otherwise the words are the
+    // facts' words, and the matchers' infos come from the facts.
     if (tokens !== kept) for (const t of tokens) t.stem = stem(t.form);
-    else {
-      infos = new Array<WordInfo>(kept.length);
-      for (let i = 0; i < kept.length; i++) infos[i] = keptFacts[i]!.infos[l] ??= infoOf(matcher, kept[i]!);
-    }
-    const found = findHits(matcher, tokens, infos);
-    const hits = found.length === 0 ? found : dedupeHits(this.filter ? this.filter(found, tokens, this.language) : found); // config hook (issue 9)
-    const carryIn = this.carry.speaker === u.speaker ? this.carry.words : 0;
-    // The context matchers' infos from the facts too, while the words are the facts' words.
     const known: KnownInfos | undefined =
       tokens !== kept
         ? undefined
         : (m) => {
-            const k = CONTEXT_MATCHERS.findIndex((key) => rules[key] === m);
-            if (k < 0) return undefined;
-            const slot = l * CONTEXT_MATCHERS.length + k;
-            const out = new Array<WordInfo>(kept.length);
-            for (let i = 0; i < kept.length; i++) out[i] = keptFacts[i]!.context[slot] ??= infoOf(m, kept[i]!);
-            return out;
+            const k = m === matcher ? 0 : 1 + CONTEXT_MATCHERS.findIndex((key) => rules[key] === m);
+            if (k === 0 && m !== matcher) return undefined;
+            const slot = l * MATCHER_SLOTS + k;
+            const infos = new Array<WordInfo>(kept.length);
+            for (let i = 0; i < kept.length; i++) infos[i] = keptFacts[i]!.infos[slot] ??= infoOf(m, kept[i]!);
+            return infos;
           };
+    const found = findHits(matcher, tokens, known?.(matcher));
+    const hits = found.length === 0 ? found : dedupeHits(this.filter ? this.filter(found, tokens, this.language) : found); // config hook (issue 9)
+    const carryIn = this.carry.speaker === u.speaker ? this.carry.words : 0;
     const { modifiers: mods, carryOut } = contextModifiers(hits, tokens, u.text, rules, carryIn, known);
     this.carry = { speaker: u.speaker, words: carryOut };
     return hits.map((hit, i) => {

@@ -56,13 +56,17 @@ export function setAnchorBit(bits: number[], at: number, bit: number): void {
 /** The key of a prefix atom among anchor words (kept apart from whole words). */
 export const prefixAnchor = (prefix: string): string => '*' + prefix.slice(0, PREFIX_KEY);
 
+/** The anchor words of a pattern's later steps that words alone can satisfy (no shapes): stems, forms and prefix keys. */
+export function anchorSteps(steps: Step[]): string[][] {
+  return steps.slice(1).filter((s) => s.shapes.length === 0).map((s) => [...s.stems, ...s.forms, ...s.prefixes.map(prefixAnchor)]);
+}
+
 function anchorMasksOf(steps: Step[]): number[] {
   const masks: number[] = [];
-  for (const s of steps.slice(1)) {
-    if (s.shapes.length) continue;
+  for (const words of anchorSteps(steps)) {
     const at = masks.length;
     for (let k = 0; k < ANCHOR_WORDS; k++) masks.push(0);
-    for (const w of [...s.stems, ...s.forms, ...s.prefixes.map(prefixAnchor)]) setAnchorBit(masks, at, anchorBit(w));
+    for (const w of words) setAnchorBit(masks, at, anchorBit(w));
   }
   return masks;
 }
@@ -83,8 +87,8 @@ export interface Matcher {
   all: CompiledPattern[];
   /** Per distinct word (form and stem), what matching needs to know of it: filled as words are met. */
   words: Map<string, WordInfo>;
-  /** The later words of every pattern, by kind (prefixes by their key): filled on first use. */
-  anchorWords?: { stems: Set<string>; forms: Set<string>; prefixes: Set<string> };
+  /** The anchor words of every pattern (see anchorSteps): filled on first use. */
+  anchorWords?: Set<string>;
 }
 
 /** What a matcher knows of one word. */

@@ -1,9 +1,6 @@
 import type { Modifier, Token } from '../types.js';
-import type { CompiledPattern, LanguageRules, Matcher, WordInfo } from '../lexicon/compile.js';
-import { findHits, type Hit } from './match.js';
-
-/** The words' infos for one of the rules' matchers, or undefined to look them up. */
-export type KnownInfos = (matcher: Matcher) => WordInfo[] | undefined;
+import type { CompiledPattern, LanguageRules } from '../lexicon/compile.js';
+import { findHits, type Hit, type KnownInfos } from './match.js';
 
 /** Words after a negator (or after a comma continuing its list) that it still governs. */
 const NEGATION_REACH = 8;

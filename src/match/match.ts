@@ -1,5 +1,5 @@
 import type { Token } from '../types.js';
-import { ANCHOR_WORDS, anchorBit, prefixAnchor, setAnchorBit, PREFIX_KEY, type CompiledPattern, type Matcher, type WordInfo } from '../lexicon/compile.js';
+import { ANCHOR_WORDS, anchorBit, anchorSteps, prefixAnchor, setAnchorBit, PREFIX_KEY, type CompiledPattern, type Matcher, type WordInfo } from '../lexicon/compile.js';
 import type { Step } from '../lexicon/pattern.js';
 import { remember } from '../bounded.js';
 
@@ -49,19 +49,9 @@ function matchRest(steps: Step[], tokens: Token[], from: number): number {
   return frontier[0]!;
 }
 
-/** The later words of the matcher's patterns (built once per matcher). */
-function anchorWords(matcher: Matcher): NonNullable<Matcher['anchorWords']> {
-  if (!matcher.anchorWords) {
-    const words = { stems: new Set<string>(), forms: new Set<string>(), prefixes: new Set<string>() };
-    for (const p of matcher.all) {
-      for (const s of p.steps.slice(1)) {
-        for (const v of s.stems) words.stems.add(v);
-        for (const v of s.forms) words.forms.add(v);
-        for (const v of s.prefixes) words.prefixes.add(prefixAnchor(v));
-      }
-    }
-    matcher.anchorWords = words;
-  }
+/** The anchor words of the matcher's patterns (built once per matcher). */
+function anchorWords(matcher: Matcher): Set<string> {
+  matcher.anchorWords ??= new Set(matcher.all.flatMap((p) => anchorSteps(p.steps).flat()));
   return matcher.anchorWords;
 }
 
@@ -83,15 +73,15 @@ export function infoOf(matcher: Matcher, t: Token): WordInfo {
   const list = [...union].filter((p) => stepMatches(p.steps[0]!, t));
   const anchors = anchorWords(matcher);
   const bits = new Array<number>(ANCHOR_WORDS).fill(0);
-  if (anchors.stems.has(t.stem)) setAnchorBit(bits, 0, anchorBit(t.stem));
-  if (anchors.forms.has(t.form)) setAnchorBit(bits, 0, anchorBit(t.form));
-  const prefix = prefixAnchor(t.form);
-  if (t.form.length >= PREFIX_KEY && anchors.prefixes.has(prefix)) setAnchorBit(bits, 0, anchorBit(prefix));
+  for (const w of [t.stem, t.form, ...(t.form.length >= PREFIX_KEY ? [prefixAnchor(t.form)] : [])]) if (anchors.has(w)) setAnchorBit(bits, 0, anchorBit(w));
   return remember(matcher.words, t.form, { stem: t.stem, list, bits }, 50_000);
 }
 
 /** findHits reads the anchor bits as three numbers: this fails to compile if ANCHOR_WORDS changes. */
 const THREE: 3 = ANCHOR_WORDS;
+
+/** The words' infoOf for a matcher, when a caller keeps them (see findHits), or undefined to look them up. */
+export type KnownInfos = (matcher: Matcher) => WordInfo[] | undefined;
 
 /**
  * Every pattern of the matcher found in the tokens, by start word; one hit per pattern and start.
