@@ -13,13 +13,12 @@ const LIST_CONJUNCTIONS = new Set(['or', 'nor', 'ou', 'ni']);
 const SENTENCE_END = /[.!?…]/u;
 const CLAUSE_END = /[.!?;:…]/u;
 
-/** Whether sentence-end punctuation (SENTENCE_END) follows position `from` of the text. */
+const SENTENCE_END_FROM = new RegExp(SENTENCE_END.source, 'gu');
+
+/** Whether sentence-end punctuation (SENTENCE_END) follows position `from` of the text (searched in place, not in a copy). */
 function sentenceEndFrom(text: string, from: number): boolean {
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 46 || c === 33 || c === 63 || c === 0x2026) return true;
-  }
-  return false;
+  SENTENCE_END_FROM.lastIndex = from;
+  return SENTENCE_END_FROM.test(text);
 }
 
 function crosses(re: RegExp, text: string, from: number, to: number): boolean {
@@ -30,7 +29,7 @@ function crosses(re: RegExp, text: string, from: number, to: number): boolean {
 /** Pairs of quotation marks; a straight double quote opens and closes. Apostrophes are not quotes. */
 const QUOTES: Record<string, string> = { '"': '"', '“': '”', '«': '»', '„': '“', '‹': '›', '「': '」' };
 
-const OPENING_QUOTE = /["“«„‹「]/;
+const OPENING_QUOTE = new RegExp(`[${Object.keys(QUOTES).join('')}]`, 'u');
 
 /** Ranges of the text inside quotation marks: words quoted from someone else (or from a pop-up). */
 export function quotedRanges(text: string): Array<[number, number]> {

@@ -148,30 +148,8 @@ function linearInputs(evidence: Evidence[], model: Model) {
   };
 }
 
-const emptyScores = new WeakMap<Model, Score>();
-
 /** Findings in, score out: every point of the log-odds is attributed to the evidence behind it. */
 export function score(evidence: Evidence[], model: Model): Score {
-  if (evidence.length === 0) {
-    // Every call starts here: computed once per model, handed out as a copy.
-    let empty = emptyScores.get(model);
-    if (!empty) emptyScores.set(model, (empty = scoreOf(evidence, model)));
-    const { inputs } = empty;
-    return {
-      score: empty.score,
-      verdict: empty.verdict,
-      categories: record(CATEGORIES, CATEGORIES.map((c) => empty.categories[c])),
-      stages: record(STAGES, STAGES.map((st) => empty.stages[st])),
-      stagesSeen: [],
-      contributions: [],
-      logit: empty.logit,
-      inputs: { stages: record(STAGES, STAGES.map((st) => inputs.stages[st])), extraStages: inputs.extraStages, peak: inputs.peak, counter: inputs.counter },
-    };
-  }
-  return scoreOf(evidence, model);
-}
-
-function scoreOf(evidence: Evidence[], model: Model): Score {
   const inputs = linearInputs(evidence, model);
   const { categories, stages, counter, shares, seen, stagesSeen } = inputs;
   const counterWeight = counter > 0 ? (model.counter * inputs.counterInput) / counter : 0;

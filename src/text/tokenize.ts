@@ -70,6 +70,8 @@ const identity: Stemmer = (form) => form;
  * huge vocabulary cannot grow it.
  */
 const TABLE_SIZE = 1 << 17;
+/** Slots probed at most for a word: past them it is read without the table. */
+const MAX_PROBES = 8;
 const slots = new Int32Array(TABLE_SIZE).fill(-1);
 const raws: string[] = [];
 const cachedForms: string[] = [];
@@ -106,7 +108,6 @@ function formAt(text: string, start: number, end: number, hash: number, ascii: b
   return form;
 }
 
-const MAX_PROBES = 8;
 
 function formOf(raw: string, ascii: boolean): string {
   return unLeet(ascii ? raw.toLowerCase() : normalizeWord(raw));

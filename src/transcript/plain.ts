@@ -16,12 +16,14 @@ const LINE_LABEL = new RegExp(
   String.raw`^\s*${TIME}?(?:\[([^\]\n]{1,40})\]\s*:?|<([^>\n]{1,40})>\s*:?|([\p{L}][\p{L}\p{N}\p{M}'’ ._\u200B-\u200D\u2060\uFEFF-]{0,38}?)\s?:)(?=\s|$)\s*`,
   'u',
 );
+/** What stands before an inline label: sentence-end punctuation and at most four spaces. */
+const LABEL_AFTER = String.raw`[.!?…"”»)]\s{1,4}`;
 /** A label inside a line, after the end of a sentence: `... today. Innocent: ...`. */
-export const INLINE_LABEL = /(?<=[.!?…"”»)]\s{1,4}|^\s*)([\p{L}][\p{L}\p{N}\p{M}'’ ._\u200B-\u200D\u2060\uFEFF-]{0,38}?)\s?:(?=\s)/gu;
+export const INLINE_LABEL = new RegExp(String.raw`(?<=${LABEL_AFTER}|^\s*)([\p{L}][\p{L}\p{N}\p{M}'’ ._\u200B-\u200D\u2060\uFEFF-]{0,38}?)\s?:(?=\s)`, 'gu');
 /** INLINE_LABEL tried at one position only. */
 const INLINE_LABEL_AT = new RegExp(INLINE_LABEL.source, 'uy');
-/** Where an inline label can start: after sentence-end punctuation and at most four spaces. */
-const AFTER_SENTENCE_END = /[.!?…"”»)]\s{1,4}/gu;
+/** Where an inline label can start. */
+const AFTER_SENTENCE_END = new RegExp(LABEL_AFTER, 'gu');
 
 /**
  * The labels inside the text, after its start: the matches of INLINE_LABEL that `matchAll` gives,
