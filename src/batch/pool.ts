@@ -13,6 +13,12 @@ const WORKER_EXEC_ARGV = process.execArgv.filter((a) => !a.startsWith('--input-t
 const PER_WORKER = 32;
 /** Tasks per message: a message between threads costs about as much as classifying a small file. */
 const BATCH = 8;
+/**
+ * Bytes of files read ahead for one worker: the main thread reads them, so without this bound a
+ * batch of big files (each up to --max-size) would all sit in memory at once. A worker with nothing
+ * in flight is always given at least one file.
+ */
+const PER_WORKER_BYTES = 16 * 1024 * 1024;
 
 export interface RunOptions {
   signal: AbortSignal;
@@ -46,6 +52,8 @@ export async function runInThread(tasks: Task[], settings: TaskSettings, lexicon
 interface Slot {
   worker: Worker;
   inflight: Set<number>;
+  /** Bytes of the files in flight. */
+  bytes: number;
   ready: boolean;
   alive: boolean;
 }
@@ -77,11 +85,18 @@ export function runInWorkers(script: URL, tasks: Task[], settings: TaskSettings,
       const limit = Math.min(tasks.length, opts.limit());
       while (sent < limit) {
         let best: Slot | undefined;
-        for (const s of slots) if (s.alive && s.inflight.size + BATCH <= PER_WORKER && (!best || s.inflight.size < best.inflight.size)) best = s;
+        for (const s of slots) {
+          const room = s.inflight.size + BATCH <= PER_WORKER && (s.inflight.size === 0 || s.bytes < PER_WORKER_BYTES);
+          if (s.alive && room && (!best || s.inflight.size < best.inflight.size)) best = s;
+        }
         if (!best) return;
-        const batch = tasks.slice(sent, Math.min(limit, sent + BATCH)).map((t) => preload(t, settings));
-        sent += batch.length;
-        for (const task of batch) best.inflight.add(task.index);
+        const batch: Task[] = [];
+        while (batch.length < BATCH && sent < limit && (batch.length === 0 || best.bytes < PER_WORKER_BYTES)) {
+          const task = preload(tasks[sent++]!, settings);
+          batch.push(task);
+          best.inflight.add(task.index);
+          best.bytes += task.bytes?.length ?? 0;
+        }
         best.worker.postMessage(batch);
       }
     };
@@ -100,7 +115,7 @@ export function runInWorkers(script: URL, tasks: Task[], settings: TaskSettings,
     };
 
     const start = () => {
-      const slot: Slot = { worker: new Worker(script, { workerData: settings, execArgv: WORKER_EXEC_ARGV }), inflight: new Set(), ready: false, alive: true };
+      const slot: Slot = { worker: new Worker(script, { workerData: settings, execArgv: WORKER_EXEC_ARGV }), inflight: new Set(), bytes: 0, ready: false, alive: true };
       slot.worker.on('message', (msg: TaskOutput[] | WorkerStatus) => {
         if (settled) return;
         if ('ready' in msg) {
@@ -111,6 +126,7 @@ export function runInWorkers(script: URL, tasks: Task[], settings: TaskSettings,
         for (const out of msg) {
           if (out.done) {
             slot.inflight.delete(out.index);
+            slot.bytes -= out.bytes;
             finished++;
           }
           opts.onOutput(out);
