@@ -43,7 +43,7 @@ for (const line of labels) {
   rows.push({ scam: parseLabel(label, file), result: classifyBytes(bytes, { file }, lexicons), weight: SAMPLE_WEIGHT, source: 'samples' });
 }
 
-// Features, in the scorer's own terms (src/score/score.ts).
+// Features, in the scorer's own terms (src/core/score/score.ts).
 function features(r) {
   const inputs = r.inputs;
   return [...STAGES.map((s) => inputs.stages[s]), inputs.extraStages, inputs.peak, -inputs.counter];

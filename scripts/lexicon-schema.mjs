@@ -7,8 +7,8 @@
 //   node scripts/lexicon-schema.mjs --check   # exit 1 when the checked-in file is out of date
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { lexiconSchemas } from '../dist/lexicon/schema.js';
-import { loadZod } from '../dist/zod.js';
+import { lexiconSchemas } from '../dist/core/lexicon/schema.js';
+import { loadZod } from '../dist/core/lexicon/zod.js';
 
 export const SCHEMA_FILE = fileURLToPath(new URL('../lexicons/schema.json', import.meta.url));
 

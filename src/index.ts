@@ -1,22 +1,22 @@
 /** The library API: pure functions where possible (text in, result out), no process exit, no console. */
 import { statSync } from 'node:fs';
-import { compileLexicons, type CompiledLexicons } from './lexicon/compile.js';
-import { loadLexiconSet, BUILTIN_DIR } from './lexicon/load.js';
-import { loadPrecompiled } from './lexicon/builtin.js';
-import { classifyTranscript, classifyText as classifyWith, type ClassifyOptions } from './classify.js';
-import { parseTranscript } from './transcript/index.js';
-import { adjustLexicons, hasAdjustments, type Adjusted, type Adjustments } from './config/adjust.js';
-import { findConfig } from './config/find.js';
-import { readConfig } from './config/read.js';
-import { adjustmentsOf, resolveConfig } from './config/resolve.js';
+import { compileLexicons, type CompiledLexicons } from './core/lexicon/compile.js';
+import { loadLexiconSet, BUILTIN_DIR } from './node/lexicons.js';
+import { loadPrecompiled } from './node/precompiled.js';
+import { classifyTranscript, classifyText as classifyWith, type ClassifyOptions } from './core/call/classify.js';
+import { parseTranscript } from './core/transcript/index.js';
+import { adjustLexicons, hasAdjustments, type Adjusted, type Adjustments } from './core/call/adjust.js';
+import { findConfig } from './node/config/find.js';
+import { readConfig } from './node/config/read.js';
+import { adjustmentsOf, resolveConfig } from './node/config/resolve.js';
 import { readInputFile } from './cli/io.js';
 import type { Result } from './types.js';
 
 export type * from './types.js';
-export type { ClassifyOptions } from './classify.js';
-export type { CompiledLexicons, LexiconSet } from './lexicon/compile.js';
-export type { Adjustments, Thresholds } from './config/adjust.js';
-export type { Config } from './config/schema.js';
+export type { ClassifyOptions } from './core/call/classify.js';
+export type { CompiledLexicons, LexiconSet } from './core/lexicon/compile.js';
+export type { Adjustments, Thresholds } from './core/call/adjust.js';
+export type { Config } from './node/config/schema.js';
 export type { ScanItem, ScanOptions } from './batch/scanResults.js';
 export { ScamscanError } from './errors.js';
 import type { ScanItem, ScanOptions } from './batch/scanResults.js';

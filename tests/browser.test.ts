@@ -6,10 +6,10 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIO } from '../src/cli/io.js';
 import { run } from '../src/cli/main.js';
-import { explainTranscript } from '../src/explain.js';
+import { explainTranscript } from '../src/core/call/view.js';
 import { loadLexicons } from '../src/index.js';
 import { formatExplain } from '../src/report/explain.js';
-import { readPlain } from '../src/transcript/plain.js';
+import { readPlain } from '../src/core/transcript/plain.js';
 import { ansiToHtml } from './ansi.js';
 import { ROOT } from './helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyText } from '../src/classify.js';
+import { classifyText } from '../src/core/call/classify.js';
 import { fixtureLexicons } from './helpers.js';
 
 const lex = fixtureLexicons();

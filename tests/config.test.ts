@@ -2,11 +2,11 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { adjustLexicons } from '../src/config/adjust.js';
-import { findConfig } from '../src/config/find.js';
-import { readConfig } from '../src/config/read.js';
-import { adjustmentsOf, resolveConfig } from '../src/config/resolve.js';
-import { classifyText } from '../src/classify.js';
+import { adjustLexicons } from '../src/core/call/adjust.js';
+import { findConfig } from '../src/node/config/find.js';
+import { readConfig } from '../src/node/config/read.js';
+import { adjustmentsOf, resolveConfig } from '../src/node/config/resolve.js';
+import { classifyText } from '../src/core/call/classify.js';
 import { fixtureLexicons } from './helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'scamscan-config-'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decode } from '../src/transcript/decode.js';
+import { decode } from '../src/core/transcript/decode.js';
 
 const utf16 = (s: string, be: boolean) => {
   const b = Buffer.from(s, 'utf16le');

@@ -1,16 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classifyTranscript } from '../src/classify.js';
-import { explainTranscript } from '../src/explain.js';
+import { classifyTranscript } from '../src/core/call/classify.js';
+import { explainTranscript } from '../src/core/call/view.js';
 import { loadLexicons } from '../src/index.js';
 import { formatExplain } from '../src/report/explain.js';
 import { highlights, segments } from '../src/report/highlight.js';
 import { bar, buckets, sparkline } from '../src/report/sparkline.js';
 import { textWidth, wrap } from '../src/report/wrap.js';
-import { timeline } from '../src/timeline.js';
-import { parseTranscript } from '../src/transcript/index.js';
-import { readPlain } from '../src/transcript/plain.js';
+import { timeline } from '../src/core/call/timeline.js';
+import { parseTranscript } from '../src/core/transcript/index.js';
+import { readPlain } from '../src/core/transcript/plain.js';
 import type { Finding, Utterance } from '../src/types.js';
 import { ROOT } from './helpers.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { brandFor, restoreBrands } from '../src/text/fuzzy.js';
-import { tokenize } from '../src/text/tokenize.js';
+import { brandFor, restoreBrands } from '../src/core/text/fuzzy.js';
+import { tokenize } from '../src/core/text/tokenize.js';
 
 const BRANDS = ['anydesk', 'dwservice', 'helpme', 'supremo', 'teamviewer', 'ultraviewer'];
 const STOP = new Set(['me', 'du', 'the', 'you', 'can']);

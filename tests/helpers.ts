@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { compileLexicons } from '../src/lexicon/compile.js';
-import { loadLexiconSet } from '../src/lexicon/load.js';
+import { compileLexicons } from '../src/core/lexicon/compile.js';
+import { loadLexiconSet } from '../src/node/lexicons.js';
 
 export const FIXTURE_LEXICONS = fileURLToPath(new URL('./fixtures/lexicons/', import.meta.url));
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classifyBytes, classifyText, loadLexicons, ScamscanError } from '../src/index.js';
-import { normalizeWord } from '../src/text/normalize.js';
+import { normalizeWord } from '../src/core/text/normalize.js';
 import { formatJson } from '../src/report/json.js';
 import { formatPretty } from '../src/report/pretty.js';
 import { VERDICTS } from '../src/types.js';

@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileLexicons } from '../src/lexicon/compile.js';
-import { loadLexiconSet } from '../src/lexicon/load.js';
-import { checkExamples } from '../src/lexicon/check.js';
+import { compileLexicons } from '../src/core/lexicon/compile.js';
+import { loadLexiconSet } from '../src/node/lexicons.js';
+import { checkExamples } from '../src/core/match/check.js';
 import { FIXTURE_LEXICONS } from './helpers.js';
 
 function withFile(name: string, content: unknown): string {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { lexiconSchemaText, SCHEMA_FILE } from '../scripts/lexicon-schema.mjs';
 
 describe('lexicons/schema.json', () => {
-  it('is what npm run lexicon-schema generates from the zod schema (run it after changing src/lexicon/schema.ts)', () => {
+  it('is what npm run lexicon-schema generates from the zod schema (run it after changing src/core/lexicon/schema.ts)', () => {
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(lexiconSchemaText());
   });
 

@@ -3,9 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { loadLexicons } from '../src/index.js';
-import { findHits, matchAt, type Hit } from '../src/match/match.js';
-import { tokenize } from '../src/text/tokenize.js';
-import { stemmerFor } from '../src/text/stem.js';
+import { findHits, matchAt, type Hit } from '../src/core/match/match.js';
+import { tokenize } from '../src/core/text/tokenize.js';
+import { stemmerFor } from '../src/core/text/stem.js';
 import { LANGUAGES, type Language } from '../src/types.js';
 import { ROOT } from './helpers.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parsePhrase } from '../src/lexicon/pattern.js';
-import { matchAt } from '../src/match/match.js';
-import { tokenize } from '../src/text/tokenize.js';
-import { stemmerFor } from '../src/text/stem.js';
+import { parsePhrase } from '../src/core/lexicon/pattern.js';
+import { matchAt } from '../src/core/match/match.js';
+import { tokenize } from '../src/core/text/tokenize.js';
+import { stemmerFor } from '../src/core/text/stem.js';
 
 const matches = (phrase: string, text: string) => {
   const steps = parsePhrase(phrase, 'en');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { INLINE_LABEL, inlineLabels, readPlain } from '../src/transcript/plain.js';
+import { INLINE_LABEL, inlineLabels, readPlain } from '../src/core/transcript/plain.js';
 import { ROOT } from './helpers.js';
 
 const turns = (text: string) => readPlain(text).utterances.map((u) => [u.speaker, u.text]);

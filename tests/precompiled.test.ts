@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classifyBytes } from '../src/index.js';
-import { compileLexicons } from '../src/lexicon/compile.js';
-import { BUILTIN_DIR, loadLexiconSet } from '../src/lexicon/load.js';
-import { deserializeLexicons, serializeLexicons } from '../src/lexicon/serialize.js';
-import { lexiconFingerprint, loadPrecompiled } from '../src/lexicon/builtin.js';
+import { compileLexicons } from '../src/core/lexicon/compile.js';
+import { BUILTIN_DIR, loadLexiconSet } from '../src/node/lexicons.js';
+import { deserializeLexicons, serializeLexicons } from '../src/core/lexicon/serialize.js';
+import { lexiconFingerprint, loadPrecompiled } from '../src/node/precompiled.js';
 import { ROOT } from './helpers.js';
 
 const fresh = compileLexicons(loadLexiconSet([BUILTIN_DIR]));

@@ -5,14 +5,14 @@ import { inflateRawSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CliIO } from '../src/cli/io.js';
 import { run } from '../src/cli/main.js';
-import { explainTranscript } from '../src/explain.js';
+import { explainTranscript } from '../src/core/call/view.js';
 import { loadLexicons } from '../src/index.js';
 import { barsSvg, histogramSvg } from '../src/report/html/charts.js';
 import { reportEntry, TIMELINE_POINTS } from '../src/report/html/entry.js';
 import { escapeHtml, scriptJson } from '../src/report/html/escape.js';
 import { APP_SCRIPT } from '../src/report/html/app.js';
 import { CSP } from '../src/report/html/page.js';
-import { readPlain } from '../src/transcript/plain.js';
+import { readPlain } from '../src/core/transcript/plain.js';
 import { CATEGORIES } from '../src/types.js';
 import { ROOT } from './helpers.js';
 

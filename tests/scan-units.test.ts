@@ -4,7 +4,7 @@ import { compileGlob, globMatch } from '../src/batch/glob.js';
 import { isIgnored, parseIgnore } from '../src/batch/ignore.js';
 import { ReorderBuffer } from '../src/batch/reorder.js';
 import { csvCell } from '../src/report/scanCsv.js';
-import { parseCsv } from '../src/transcript/csv.js';
+import { parseCsv } from '../src/core/transcript/csv.js';
 import { threadsFor, WORKER_MIN_BYTES, WORKER_MIN_FILES } from '../src/batch/scan.js';
 
 const matches = (pattern: string, path: string) => globMatch(compileGlob(pattern), path);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
-import { parseCsv } from '../src/transcript/csv.js';
+import { parseCsv } from '../src/core/transcript/csv.js';
 import { ROOT } from './helpers.js';
 
 const ANSI = /\u001b\[/;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { score, type Evidence } from '../src/score/score.js';
+import { score, type Evidence } from '../src/core/score/score.js';
 import { fixtureLexicons } from './helpers.js';
 
 const { model } = fixtureLexicons();

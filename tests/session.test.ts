@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classifyTranscript } from '../src/classify.js';
+import { classifyTranscript } from '../src/core/call/classify.js';
 import { loadLexicons } from '../src/index.js';
-import { CallSession } from '../src/session.js';
-import { readPlain } from '../src/transcript/plain.js';
+import { CallSession } from '../src/core/call/session.js';
+import { readPlain } from '../src/core/transcript/plain.js';
 import { ROOT } from './helpers.js';
 
 const lexicons = loadLexicons();

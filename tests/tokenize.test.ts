@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../src/text/tokenize.js';
-import { normalizeWord } from '../src/text/normalize.js';
-import { stemmerFor } from '../src/text/stem.js';
+import { tokenize } from '../src/core/text/tokenize.js';
+import { normalizeWord } from '../src/core/text/normalize.js';
+import { stemmerFor } from '../src/core/text/stem.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';

@@ -6,13 +6,13 @@ import { PassThrough } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
-import { classifyTranscript } from '../src/classify.js';
+import { classifyTranscript } from '../src/core/call/classify.js';
 import { run } from '../src/cli/main.js';
 import { loadLexicons } from '../src/index.js';
 import { Watcher, type WatchEvent } from '../src/live/watcher.js';
 import { toJson } from '../src/report/json.js';
-import { readLine } from '../src/transcript/line.js';
-import { readPlain } from '../src/transcript/plain.js';
+import { readLine } from '../src/core/transcript/line.js';
+import { readPlain } from '../src/core/transcript/plain.js';
 import { ROOT } from './helpers.js';
 
 const lexicons = loadLexicons();

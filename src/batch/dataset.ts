@@ -1,5 +1,5 @@
 import { ScamscanError } from '../errors.js';
-import { parseCsv } from '../transcript/csv.js';
+import { parseCsv } from '../core/transcript/csv.js';
 
 export interface DatasetOptions {
   textColumn?: string;

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { ScamscanError } from '../errors.js';
-import { decode } from '../transcript/decode.js';
+import { decode } from '../core/transcript/decode.js';
 import { csvRows, jsonlRows, type DatasetOptions } from './dataset.js';
 import { walk } from './walk.js';
 import { readInputFile } from '../cli/io.js';

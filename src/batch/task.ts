@@ -1,11 +1,11 @@
 import { classifyBytes, classifyText, prepareLexicons, type ClassifyOptions, type CompiledLexicons, type Options } from '../index.js';
-import { explainBytes, explainText } from '../explain.js';
+import { explainBytes, explainText } from '../core/call/view.js';
 import type { ExplainView } from '../report/explain.js';
 import { reportEntry } from '../report/html/entry.js';
-import type { Adjustments } from '../config/adjust.js';
+import type { Adjustments } from '../core/call/adjust.js';
 import { ScamscanError } from '../errors.js';
 import { readInputFile } from '../cli/io.js';
-import { decode } from '../transcript/decode.js';
+import { decode } from '../core/transcript/decode.js';
 import type { Language } from '../types.js';
 import { datasetReader } from './inputs.js';
 import { isError, toRecord, type ScanRecord } from './record.js';

@@ -1,7 +1,7 @@
 import { lstatSync, readdirSync, statSync, type Stats } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { fsError } from '../cli/io.js';
-import { CONFIG_NAMES } from '../config/schema.js';
+import { CONFIG_NAMES } from '../node/config/schema.js';
 import { compileGlob, globMatch, type Glob } from './glob.js';
 import { isIgnored, readIgnore, type IgnoreRules } from './ignore.js';
 

@@ -5,7 +5,7 @@ import { formatJson } from '../report/json.js';
 import { formatPretty } from '../report/pretty.js';
 import type { Language, Result } from '../types.js';
 import { readInputFile, type CliIO } from './io.js';
-import { INPUT_FORMATS } from '../transcript/index.js';
+import { INPUT_FORMATS } from '../core/transcript/index.js';
 import { exitFor, MB, useColor, type CliState, type FailOn } from './shared.js';
 import { configAdjustments } from './config.js';
 import { columns, writeExplain, type ExplainFlags } from './explain.js';

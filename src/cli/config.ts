@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { adjustLexicons, type Adjustments } from '../config/adjust.js';
-import { findConfig } from '../config/find.js';
-import { readConfig } from '../config/read.js';
-import { adjustmentsOf, resolveConfig, type Effective, type Flags, type Sourced } from '../config/resolve.js';
+import { adjustLexicons, type Adjustments } from '../core/call/adjust.js';
+import { findConfig } from '../node/config/find.js';
+import { readConfig } from '../node/config/read.js';
+import { adjustmentsOf, resolveConfig, type Effective, type Flags, type Sourced } from '../node/config/resolve.js';
 import { loadLexicons } from '../index.js';
 import { safeText } from '../report/safe.js';
 import type { CliIO } from './io.js';

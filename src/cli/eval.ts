@@ -4,7 +4,7 @@ import { ScamscanError } from '../errors.js';
 import { classifyBytes, classifyText, type CompiledLexicons } from '../index.js';
 import { expandInputs } from '../batch/inputs.js';
 import { parseLabel } from '../batch/dataset.js';
-import { parseCsv } from '../transcript/csv.js';
+import { parseCsv } from '../core/transcript/csv.js';
 import { evaluate, type EvalReport, type Labelled } from '../eval/report.js';
 import type { Language, Verdict } from '../types.js';
 import { readInputFile, type CliIO } from './io.js';
@@ -13,7 +13,7 @@ import { formatEvalJson, formatEvalPretty } from '../report/eval.js';
 import { loadLexicons } from '../index.js';
 import { EXIT, MB, type CliState } from './shared.js';
 import { configAdjustments } from './config.js';
-import type { Adjustments } from '../config/adjust.js';
+import type { Adjustments } from '../core/call/adjust.js';
 
 export interface EvalOptions {
   labels?: string;

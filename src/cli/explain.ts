@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-import { explainBytes } from '../explain.js';
+import { explainBytes } from '../core/call/view.js';
 import { prepareLexicons, type Options } from '../index.js';
 import { formatExplain } from '../report/explain.js';
 import type { Verdict } from '../types.js';

@@ -1,8 +1,8 @@
 import { Command } from 'commander';
 import { loadLexicons } from '../index.js';
-import { checkExamples } from '../lexicon/check.js';
-import { compileLexicons } from '../lexicon/compile.js';
-import { loadLexiconSet, BUILTIN_DIR } from '../lexicon/load.js';
+import { checkExamples } from '../core/match/check.js';
+import { compileLexicons } from '../core/lexicon/compile.js';
+import { loadLexiconSet, BUILTIN_DIR } from '../node/lexicons.js';
 import { safeText } from '../report/safe.js';
 import { CATEGORIES } from '../types.js';
 import type { CliIO } from './io.js';

@@ -11,12 +11,12 @@ import { ScanProgress } from '../report/scanProgress.js';
 import { ScanSummary } from '../report/scanSummary.js';
 import { HtmlReport } from '../report/html/writer.js';
 import { prepareLexicons } from '../index.js';
-import { INPUT_FORMATS } from '../transcript/index.js';
+import { INPUT_FORMATS } from '../core/transcript/index.js';
 import type { Language } from '../types.js';
 import type { CliIO } from './io.js';
 import { EXIT, exitFor, MB, useColor, type CliState, type FailOn } from './shared.js';
 import { configAdjustments } from './config.js';
-import type { Adjustments } from '../config/adjust.js';
+import type { Adjustments } from '../core/call/adjust.js';
 
 export interface ScanCliOptions {
   format?: ScanFormat;

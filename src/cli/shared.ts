@@ -1,5 +1,5 @@
 import type { CliIO } from './io.js';
-import type { Effective } from '../config/resolve.js';
+import type { Effective } from '../node/config/resolve.js';
 import type { Verdict } from '../types.js';
 import { VERDICTS } from '../types.js';
 

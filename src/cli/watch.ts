@@ -7,7 +7,7 @@ import type { Language } from '../types.js';
 import type { CliIO } from './io.js';
 import { EXIT, type CliState } from './shared.js';
 import { configAdjustments } from './config.js';
-import type { Adjustments } from '../config/adjust.js';
+import type { Adjustments } from '../core/call/adjust.js';
 
 export interface WatchCliOptions {
   lang?: Language;

@@ -1,8 +1,8 @@
-import type { CompiledLexicons } from '../lexicon/compile.js';
+import type { CompiledLexicons } from '../core/lexicon/compile.js';
 import { toJson } from '../report/json.js';
-import { CallSession, type HitFilter } from '../session.js';
-import { sessionResult } from '../sessionResult.js';
-import { readLine } from '../transcript/line.js';
+import { CallSession, type HitFilter } from '../core/call/session.js';
+import { sessionResult } from '../core/call/sessionResult.js';
+import { readLine } from '../core/transcript/line.js';
 import type { Language, Result, Verdict } from '../types.js';
 import { VERDICTS } from '../types.js';
 import { LineLocator } from './locator.js';

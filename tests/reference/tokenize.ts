@@ -1,8 +1,8 @@
 // The tokenizer as first written, with regular expressions: the definition the one-pass scanner in
-// src/text/tokenize.ts is checked against (tests/tokenize.test.ts). A second implementation on purpose.
+// src/core/text/tokenize.ts is checked against (tests/tokenize.test.ts). A second implementation on purpose.
 import type { Token } from '../../src/types.js';
-import { normalizeWord } from '../../src/text/normalize.js';
-import type { Stemmer } from '../../src/text/stem.js';
+import { normalizeWord } from '../../src/core/text/normalize.js';
+import type { Stemmer } from '../../src/core/text/stem.js';
 
 /**
  * Words are runs of letters, digits and combining marks; invisible characters inside a word

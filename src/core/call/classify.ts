@@ -1,0 +1,40 @@
+import type { Language, Result, Transcript } from '../../types.js';
+import type { CompiledLexicons } from '../lexicon/compile.js';
+import { CallSession, type HitFilter } from './session.js';
+import { lineIndex } from '../transcript/position.js';
+import { capUtterances } from '../transcript/cap.js';
+import { sessionResult } from './sessionResult.js';
+import { readPlain } from '../transcript/plain.js';
+
+export interface ClassifyOptions {
+  /** Shown as `file` in the result; `-` for stdin. */
+  file?: string;
+  /** Forces the language instead of detecting it. */
+  language?: Language;
+  encoding?: string;
+  /** A reader name (see INPUT_FORMATS) instead of detecting the format from the content. */
+  inputFormat?: string;
+  /** Drops matches before they count: disabled entries, the allow-list (see src/core/call/adjust.ts). */
+  filter?: HitFilter;
+}
+
+/**
+ * Classifies a parsed transcript. Pure: no I/O. The call is read utterance by utterance, exactly as
+ * a live session would read it, so the alert is the first utterance at which `classify` of the call
+ * so far would have said `scam`.
+ */
+export function classifyTranscript(input: Transcript, lexicons: CompiledLexicons, options: ClassifyOptions = {}): Result {
+  const transcript = capUtterances(input);
+  const session = new CallSession(lexicons, options.language, options.filter);
+  for (const u of transcript.utterances) session.add(u);
+  return sessionResult(
+    session,
+    { file: options.file ?? '-', format: transcript.format, encoding: options.encoding ?? 'utf-8', warnings: transcript.warnings },
+    lineIndex(transcript.source),
+  );
+}
+
+/** Classifies plain transcript text. Pure: no I/O. */
+export function classifyText(text: string, lexicons: CompiledLexicons, options: ClassifyOptions = {}): Result {
+  return classifyTranscript(readPlain(text), lexicons, options);
+}

@@ -1,0 +1,233 @@
+import type { Finding, Language, Token, Utterance, Verdict } from '../../types.js';
+import { LANGUAGES } from '../../types.js';
+import type { CompiledLexicons, WordInfo } from '../lexicon/compile.js';
+import { stemmerFor } from '../text/stem.js';
+import { tokenize } from '../text/tokenize.js';
+import { restoreBrands } from '../text/fuzzy.js';
+import { canonicalSpeaker } from '../text/normalize.js';
+import { dedupeHits, findHits, infoOf, type Hit, type KnownInfos } from '../match/match.js';
+import { contextModifiers } from '../match/context.js';
+import { RunningEvaluation, type Raw } from './evaluation.js';
+import { remember } from '../text/memo.js';
+
+export type { Raw } from './evaluation.js';
+
+/** Config hook (issue 9): keeps the matches of one utterance that may count; `tokens` are the words the hits index. */
+export type HitFilter = (hits: Hit[], tokens: Token[], language: Language) => Hit[];
+
+/** What a session needs of a word form, looked up once per word: its stopword and filler languages (bit i for LANGUAGES[i]) and its stems. */
+interface Facts {
+  stop: number;
+  filler: number;
+  stems: Array<string | undefined>;
+  /** What the matchers know of the word: MATCHER_SLOTS per language (the lexicon's matcher, then CONTEXT_MATCHERS). */
+  infos: Array<WordInfo | undefined>;
+}
+
+/** The context matchers whose word infos a word's facts keep, after the lexicon's matcher. */
+const CONTEXT_MATCHERS = ['reported', 'negators', 'clauseBreaks'] as const;
+const MATCHER_SLOTS = 1 + CONTEXT_MATCHERS.length;
+
+const factsIndex = new WeakMap<CompiledLexicons, Map<string, Facts>>();
+
+function factsOf(lexicons: CompiledLexicons, tokens: Token[]): Facts[] {
+  let index = factsIndex.get(lexicons);
+  if (!index) factsIndex.set(lexicons, (index = new Map()));
+  const out = new Array<Facts>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const form = tokens[i]!.form;
+    let f = index.get(form);
+    if (!f) {
+      f = { stop: 0, filler: 0, stems: [], infos: [] };
+      for (const [l, language] of LANGUAGES.entries()) {
+        if (lexicons.rules[language].stopwords.has(form)) f.stop |= 1 << l;
+        if (lexicons.rules[language].fillers.has(form)) f.filler |= 1 << l;
+      }
+      remember(index, form, f, 100_000);
+    }
+    out[i] = f;
+  }
+  return out;
+}
+
+/** The language is detected from at most this much of the call's text. */
+const LANGUAGE_SAMPLE = 20_000;
+
+export interface SessionState {
+  /** Utterances so far. */
+  utterances: number;
+  language: Language;
+  score: number;
+  verdict: Verdict;
+  /** First utterance at which the running verdict reached `scam`, or null. */
+  alert: number | null;
+}
+
+/**
+ * A call read utterance by utterance, as it happens. Each utterance is matched once; the score of
+ * the call so far is what `classify` gives for the same first utterances. Pure: no I/O.
+ */
+export class CallSession {
+  readonly utterances: Utterance[] = [];
+  readonly raws: Raw[] = [];
+  language: Language;
+  alert: number | null = null;
+  private readonly evaluation: RunningEvaluation;
+  private readonly speakers = new Set<string>();
+  /** Stopwords counted so far, per language (LANGUAGES order). */
+  private readonly stopwordCounts = LANGUAGES.map(() => 0);
+  private sampled = 0;
+  /** Reported speech still running into the speaker's next utterance (a subtitle cut mid-sentence). */
+  private carry: { speaker: string | null; words: number } = { speaker: null, words: 0 };
+
+  constructor(
+    private readonly lexicons: CompiledLexicons,
+    private readonly forcedLanguage?: Language,
+    /** Config hook (issue 9): drops matches before they count (disabled entries, allow-list). */
+    private readonly filter?: HitFilter,
+  ) {
+    this.language = forcedLanguage ?? 'en';
+    this.evaluation = new RunningEvaluation(this.raws, lexicons.model);
+  }
+
+  /** Adds the next utterance (its index is set here, whatever it was) and returns the state of the call so far. */
+  add(utterance: Omit<Utterance, 'index'> & { index?: number }): SessionState {
+    const u: Utterance = { index: this.utterances.length + 1, speaker: utterance.speaker === null ? null : canonicalSpeaker(utterance.speaker), text: utterance.text, offset: utterance.offset };
+    if (utterance.map !== undefined) u.map = utterance.map;
+    if (utterance.start !== undefined) u.start = utterance.start;
+    this.utterances.push(u);
+    const speakers = this.speakers.size;
+    if (u.speaker !== null) this.speakers.add(u.speaker);
+    const tokens = tokenize(u.text);
+    const facts = factsOf(this.lexicons, tokens);
+    let from = this.raws.length;
+    if (!this.forcedLanguage && this.detect(tokens, facts)) {
+      // The language changed with this utterance: match the call again in the new language (rare).
+      this.carry = { speaker: null, words: 0 };
+      this.raws.length = 0;
+      for (const x of this.utterances) {
+        const words = x === u ? tokens : tokenize(x.text);
+        this.raws.push(...this.match(x, words, x === u ? facts : factsOf(this.lexicons, words)));
+      }
+      this.evaluation.reset();
+      from = 0;
+    } else {
+      this.raws.push(...this.match(u, tokens, facts));
+    }
+    // The score moves only with new matches, or when a second speaker makes roles count.
+    if (this.raws.length !== from || (this.raws.length && (speakers < 2) !== (this.speakers.size < 2))) {
+      this.evaluation.update(from, this.speakers.size);
+      if (this.alert === null && this.evaluation.result.verdict === 'scam') this.alert = u.index;
+    }
+    return this.state();
+  }
+
+  state(): SessionState {
+    const { result } = this.evaluation;
+    return { utterances: this.utterances.length, language: this.language, score: result.score, verdict: result.verdict, alert: this.alert };
+  }
+
+  get current(): RunningEvaluation {
+    return this.evaluation;
+  }
+
+  /** Counts stopwords in the first LANGUAGE_SAMPLE characters of the call; true when the detected language changed. */
+  private detect(tokens: Token[], facts: Facts[]): boolean {
+    if (this.sampled > LANGUAGE_SAMPLE) return false;
+    const room = LANGUAGE_SAMPLE - this.sampled;
+    const counts = this.stopwordCounts;
+    for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i]!.end > room) break;
+      const mask = facts[i]!.stop;
+      if (mask !== 0) for (let l = 0; l < counts.length; l++) if (mask & (1 << l)) counts[l] = counts[l]! + 1;
+    }
+    this.sampled += (tokens.at(-1)?.end ?? 0) + 1;
+    // English (the first language) wins ties and text with no stopwords at all.
+    let best = 0;
+    for (let l = 1; l < counts.length; l++) if (counts[l]! > counts[best]!) best = l;
+    const changed = LANGUAGES[best]! !== this.language;
+    this.language = LANGUAGES[best]!;
+    return changed;
+  }
+
+  /** Matches one utterance, given its words and their facts (stemmed here in the call's language). */
+  private match(u: Utterance, words: Token[], facts: Facts[]): Raw[] {
+    const rules = this.lexicons.rules[this.language];
+    const stem = stemmerFor(this.language);
+    const l = LANGUAGES.indexOf(this.language);
+    const bit = 1 << l;
+    let kept = words;
+    let keptFacts = facts;
+    let fillers = false;
+    for (let i = 0; i < facts.length; i++) if (facts[i]!.filler & bit) fillers = true;
+    if (fillers) {
+      kept = [];
+      keptFacts = [];
+      for (let i = 0; i < words.length; i++) {
+        if (facts[i]!.filler & bit) continue;
+        kept.push(words[i]!);
+        keptFacts.push(facts[i]!);
+      }
+    }
+    for (let i = 0; i < kept.length; i++) {
+      const f = keptFacts[i]!;
+      kept[i]!.stem = f.stems[l] ??= stem(kept[i]!.form);
+    }
+    const tokens = restoreBrands(kept, this.lexicons.brands, rules.stopwords);
+    const matcher = this.lexicons.matchers[this.language];
+    // Restored brand names are new words: stemmed and looked up as such. Otherwise the words are the
+    // facts' words, and the matchers' infos come from the facts.
+    if (tokens !== kept) for (const t of tokens) t.stem = stem(t.form);
+    const known: KnownInfos | undefined =
+      tokens !== kept
+        ? undefined
+        : (m) => {
+            const k = m === matcher ? 0 : 1 + CONTEXT_MATCHERS.findIndex((key) => rules[key] === m);
+            if (k === 0 && m !== matcher) return undefined;
+            const slot = l * MATCHER_SLOTS + k;
+            const infos = new Array<WordInfo>(kept.length);
+            for (let i = 0; i < kept.length; i++) infos[i] = keptFacts[i]!.infos[slot] ??= infoOf(m, kept[i]!);
+            return infos;
+          };
+    const found = findHits(matcher, tokens, known?.(matcher));
+    const hits = found.length === 0 ? found : dedupeHits(this.filter ? this.filter(found, tokens, this.language) : found); // config hook (issue 9)
+    const carryIn = this.carry.speaker === u.speaker ? this.carry.words : 0;
+    const { modifiers: mods, carryOut } = contextModifiers(hits, tokens, u.text, rules, carryIn, known);
+    this.carry = { speaker: u.speaker, words: carryOut };
+    return hits.map((hit, i) => {
+      const start = tokens[hit.from]!.start;
+      const end = tokens[hit.to - 1]!.end;
+      const at = (k: number) => (u.map ? (u.map[k] ?? u.offset) : u.offset + k);
+      return { hit, utterance: u, text: u.text.slice(start, end), offset: at(start), length: (u.map ? at(end - 1) + 1 : at(end)) - at(start), modifiers: mods[i]! };
+    });
+  }
+
+  /** The findings of the call so far, positioned by `locate` (line and column in the source). */
+  findings(locate: (offset: number) => { line: number; column: number }): Finding[] {
+    const { mods, effective } = this.evaluation;
+    const contributions = this.evaluation.contributions();
+    return this.raws.map((r, i) => {
+      const e = r.hit.pattern.entry;
+      const { line, column } = locate(r.offset);
+      const f: Finding = {
+        id: e.id,
+        category: e.category,
+        stage: e.stage,
+        text: r.text,
+        utterance: r.utterance.index,
+        speaker: r.utterance.speaker,
+        line,
+        column,
+        offset: r.offset,
+        length: r.length,
+        weight: e.weight,
+        effective: Math.round(effective[i]! * 1000) / 1000,
+        modifiers: mods[i]!,
+        contribution: contributions[i]!,
+        source: e.source,
+      };
+      if (r.utterance.start !== undefined) f.start = r.utterance.start;
+      return f;
+    });
+  }
+}

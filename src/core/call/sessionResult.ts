@@ -1,0 +1,36 @@
+import type { Result } from '../../types.js';
+import type { CallSession } from './session.js';
+
+/** What a result says of its input that the session does not know. */
+export interface ResultMeta {
+  file: string;
+  format: string;
+  encoding: string;
+  warnings: string[];
+}
+
+/**
+ * The result of a call read through a session: what classify returns, and what the views that need
+ * more from the same single reading (the running score of `--explain` and `--report`, the live
+ * events of `watch`) return too.
+ */
+export function sessionResult(session: CallSession, meta: ResultMeta, locate: (offset: number) => { line: number; column: number }): Result {
+  const { driver, result } = session.current;
+  return {
+    file: meta.file,
+    verdict: result.verdict,
+    score: result.score,
+    language: session.language,
+    format: meta.format,
+    encoding: meta.encoding,
+    categories: result.categories,
+    stages: result.stages,
+    stagesSeen: result.stagesSeen,
+    alert: session.alert,
+    utterances: session.utterances.length,
+    driver,
+    findings: session.findings(locate),
+    warnings: meta.warnings,
+    inputs: result.inputs,
+  };
+}

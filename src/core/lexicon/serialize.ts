@@ -1,0 +1,144 @@
+import type { Language } from '../../types.js';
+import { LANGUAGES } from '../../types.js';
+import type { Model } from './schema.js';
+import { step, type Atom, type Step } from './pattern.js';
+import { buildMatcher, compilePattern, type CompiledEntry, type CompiledLexicons, type CompiledPattern, type LanguageRules, type Matcher } from './compile.js';
+
+/**
+ * Compiled lexicons as plain JSON, so the built-in ones are validated and compiled once, at build
+ * time, and loaded at start-up without re-parsing and re-stemming every phrase. Patterns keep their
+ * order, so matching (and the order of hits) is exactly that of a fresh compile.
+ *
+ * Start-up reads only what the call needs: each pattern is one short string (see patternText),
+ * turned into steps the first time a matcher that holds it is used; a language's matchers (its
+ * lexicon's, negators, reported speech, clause breaks) are built when that language is first matched,
+ * and the entries with their examples when `entries` is first read.
+ */
+export interface SerializedLexicons {
+  version: 2;
+  entries: CompiledEntry[];
+  patterns: string[];
+  matchers: Record<Language, number[]>;
+  rules: Record<Language, { stopwords: string[]; fillers: string[]; listWords: string[]; negators: number[]; reported: number[]; clauseBreaks: number[] }>;
+  examples: Array<[string, string[], string[]]>;
+  brands: string[];
+  model: Model;
+}
+
+const KIND_CODE: Record<Atom['kind'], string> = { stem: 's', form: 'f', prefix: 'p', shape: 'h' };
+const CODE_KIND: Record<string, Atom['kind']> = { s: 'stem', f: 'form', p: 'prefix', h: 'shape' };
+
+/**
+ * A pattern as text: its entry's index, then one word per step, separated by spaces; a step is its
+ * gap (digits, left out when 0) and its atoms separated by `|`, each a kind letter and its value.
+ */
+function patternText(entry: number, steps: Step[]): string {
+  const atom = (a: Atom) => {
+    if (/[\s|]/.test(a.value) || a.value === '') throw new Error(`cannot serialize the ${a.kind} "${a.value}"`);
+    return KIND_CODE[a.kind] + a.value;
+  };
+  return [entry, ...steps.map((st) => (st.gap ? String(st.gap) : '') + st.atoms.map(atom).join('|'))].join(' ');
+}
+
+function patternSteps(text: string): { entry: number; steps: Step[] } {
+  // Plain loops: this runs for every pattern of the call's language at start-up.
+  const words = text.split(' ');
+  const steps: Step[] = [];
+  for (let w = 1; w < words.length; w++) {
+    const word = words[w]!;
+    let i = 0;
+    while (word.charCodeAt(i) >= 48 && word.charCodeAt(i) <= 57) i++; // the gap's digits, 0-9
+    const atoms: Atom[] = [];
+    for (const a of word.slice(i).split('|')) atoms.push({ kind: CODE_KIND[a[0]!]!, value: a.slice(1) } as Atom);
+    steps.push(step(atoms, i ? Number(word.slice(0, i)) : 0));
+  }
+  return { entry: Number(words[0]), steps };
+}
+
+export function serializeLexicons(lex: CompiledLexicons): SerializedLexicons {
+  const entries: CompiledEntry[] = [];
+  const entryIndex = new Map<CompiledEntry, number>();
+  const patterns: string[] = [];
+  const patternIndex = new Map<CompiledPattern, number>();
+  const indexOf = (p: CompiledPattern): number => {
+    let i = patternIndex.get(p);
+    if (i !== undefined) return i;
+    let e = entryIndex.get(p.entry);
+    if (e === undefined) {
+      e = entries.push(p.entry) - 1;
+      entryIndex.set(p.entry, e);
+    }
+    i = patterns.push(patternText(e, p.steps)) - 1;
+    patternIndex.set(p, i);
+    return i;
+  };
+  const list = (m: Matcher) => m.all.map(indexOf);
+  const matchers = Object.fromEntries(LANGUAGES.map((l) => [l, list(lex.matchers[l])])) as SerializedLexicons['matchers'];
+  const rules = Object.fromEntries(
+    LANGUAGES.map((l) => {
+      const r = lex.rules[l];
+      return [l, { stopwords: [...r.stopwords], fillers: [...r.fillers], listWords: [...r.listWords], negators: list(r.negators), reported: list(r.reported), clauseBreaks: list(r.clauseBreaks) }];
+    }),
+  ) as SerializedLexicons['rules'];
+  const examples = [...lex.entries.values()].map((e) => [e.id, e.examples, e.counterExamples] as [string, string[], string[]]);
+  return { version: 2, entries, patterns, matchers, rules, examples, brands: lex.brands, model: lex.model };
+}
+
+/** What each lazy property of an object is made by, until it is first read. */
+const makers = new WeakMap<object, Map<PropertyKey, () => unknown>>();
+/**
+ * One getter per key, shared by every object: V8 turns alike objects whose getters differ into slow
+ * dictionaries, and the language rules are read for every word matched.
+ */
+const getters = new Map<PropertyKey, (this: object) => unknown>();
+
+/** Adds obj[key] (a key the object does not have yet), made by `make` on first read and a plain property from then on. */
+function lazy<T extends object, K extends keyof T>(obj: T, key: K, make: () => T[K]): void {
+  let own = makers.get(obj);
+  if (!own) makers.set(obj, (own = new Map()));
+  own.set(key, make);
+  let get = getters.get(key);
+  if (!get) {
+    get = function (this: object) {
+      const value = makers.get(this)!.get(key)!();
+      Object.defineProperty(this, key, { value, configurable: true, enumerable: true, writable: true });
+      return value;
+    };
+    getters.set(key, get);
+  }
+  Object.defineProperty(obj, key, { configurable: true, enumerable: true, get });
+}
+
+export function deserializeLexicons(data: SerializedLexicons): CompiledLexicons {
+  const patterns: CompiledPattern[] = [];
+  const pattern = (i: number): CompiledPattern => {
+    let p = patterns[i];
+    if (!p) {
+      const { entry, steps } = patternSteps(data.patterns[i]!);
+      p = patterns[i] = compilePattern(data.entries[entry]!, steps);
+    }
+    return p;
+  };
+  const matcher = (indices: number[]) => buildMatcher(indices.map(pattern));
+  const matchers = {} as Record<Language, Matcher>;
+  for (const l of LANGUAGES) lazy(matchers, l, () => matcher(data.matchers[l]));
+  const lex = {
+    matchers,
+    brands: data.brands,
+    rules: Object.fromEntries(
+      LANGUAGES.map((l) => {
+        const r = data.rules[l];
+        // Stopwords of every language count for detecting the language; the word matchers serve only the call's.
+        const rules = { stopwords: new Set(r.stopwords), fillers: new Set(r.fillers), listWords: new Set(r.listWords) } as LanguageRules;
+        for (const key of ['negators', 'reported', 'clauseBreaks'] as const) lazy(rules, key, () => matcher(r[key]));
+        return [l, rules];
+      }),
+    ) as CompiledLexicons['rules'],
+    model: data.model,
+  } as CompiledLexicons;
+  lazy(lex, 'entries', () => {
+    const byId = new Map(data.entries.map((e) => [e.id, e]));
+    return new Map(data.examples.map(([id, examples, counterExamples]) => [id, { ...byId.get(id)!, examples, counterExamples }]));
+  });
+  return lex;
+}

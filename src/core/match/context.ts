@@ -1,0 +1,161 @@
+import type { Modifier, Token } from '../../types.js';
+import type { CompiledPattern, LanguageRules } from '../lexicon/compile.js';
+import { findHits, type Hit, type KnownInfos } from './match.js';
+
+/** Words after a negator (or after a comma continuing its list) that it still governs. */
+const NEGATION_REACH = 8;
+/** Words after a reported-speech marker that it still governs, within one sentence. */
+const REPORTED_REACH = 30;
+
+/** Conjunctions that carry a negation on through a list ("your PIN or your password", "ni … ni"). */
+const LIST_CONJUNCTIONS = new Set(['or', 'nor', 'ou', 'ni']);
+
+const SENTENCE_END = /[.!?…]/u;
+const CLAUSE_END = /[.!?;:…]/u;
+
+const SENTENCE_END_FROM = new RegExp(SENTENCE_END.source, 'gu');
+
+/** Whether sentence-end punctuation (SENTENCE_END) follows position `from` of the text (searched in place, not in a copy). */
+function sentenceEndFrom(text: string, from: number): boolean {
+  SENTENCE_END_FROM.lastIndex = from;
+  return SENTENCE_END_FROM.test(text);
+}
+
+function crosses(re: RegExp, text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (re.test(text[i] ?? '')) return true;
+  return false;
+}
+
+/** Pairs of quotation marks; a straight double quote opens and closes. Apostrophes are not quotes. */
+const QUOTES: Record<string, string> = { '"': '"', '“': '”', '«': '»', '„': '“', '‹': '›', '「': '」' };
+
+const OPENING_QUOTE = new RegExp(`[${Object.keys(QUOTES).join('')}]`, 'u');
+
+/** Ranges of the text inside quotation marks: words quoted from someone else (or from a pop-up). */
+export function quotedRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  // Most utterances quote nothing: one native scan says so.
+  const first = text.search(OPENING_QUOTE);
+  if (first < 0) return ranges;
+  for (let i = first; i < text.length; i++) {
+    const close = QUOTES[text[i]!];
+    if (!close) continue;
+    const end = text.indexOf(close, i + 1);
+    if (end < 0) {
+      // An unclosed quote runs to the end of the utterance (transcripts often drop the closing mark).
+      if (text[i] !== '"') ranges.push([i, text.length]);
+      break;
+    }
+    ranges.push([i, end]);
+    i = end;
+  }
+  return ranges;
+}
+
+/**
+ * The words each negator governs: up to NEGATION_REACH words after it, within its clause (no clause
+ * punctuation, no clause-break word such as "but"). A comma ends the scope ("don't worry, just buy
+ * the cards") unless the next word continues a list ("never ask for your PIN, your password, or
+ * gift cards"), which also renews the reach. A negator followed directly by a comma is an
+ * interjection ("No, buy the cards") and governs nothing.
+ */
+function negatedWords(tokens: Token[], text: string, rules: LanguageRules, known?: KnownInfos): { negated: Uint8Array; afterNegator: Uint8Array } {
+  const negated = new Uint8Array(tokens.length);
+  const afterNegator = new Uint8Array(tokens.length + 1);
+  const breaks = new Uint8Array(tokens.length);
+  for (const b of findHits(rules.clauseBreaks, tokens, known?.(rules.clauseBreaks))) for (let i = b.from; i < b.to; i++) breaks[i] = 1;
+  for (const n of findHits(rules.negators, tokens, known?.(rules.negators))) {
+    afterNegator[n.to] = 1;
+    let reach = NEGATION_REACH;
+    for (let i = n.to; i < tokens.length && reach > 0; i++) {
+      const gap = text.slice(tokens[i - 1]!.end, tokens[i]!.start);
+      if (CLAUSE_END.test(gap) || breaks[i]) break;
+      if (gap.includes(',')) {
+        if (i === n.to || !rules.listWords.has(tokens[i]!.form)) break;
+        reach = NEGATION_REACH;
+      }
+      if (LIST_CONJUNCTIONS.has(tokens[i]!.form)) reach = NEGATION_REACH;
+      negated[i] = 1;
+      reach--;
+    }
+  }
+  return { negated, afterNegator };
+}
+
+const negationWords = new WeakMap<LanguageRules, Set<string>>();
+const negatingPatterns = new WeakMap<CompiledPattern, boolean>();
+
+/**
+ * Whether a pattern's own words include a negator ("don't hang up", "ne raccrochez pas"): its
+ * negation belongs to it. A negator that only fills one of its gaps does not count.
+ */
+function saysNegation(pattern: CompiledPattern, rules: LanguageRules): boolean {
+  let cached = negatingPatterns.get(pattern);
+  if (cached !== undefined) return cached;
+  let words = negationWords.get(rules);
+  if (!words) {
+    words = new Set([...rules.negators.byStem.keys(), ...rules.negators.byForm.keys()]);
+    negationWords.set(rules, words);
+  }
+  const w = words;
+  cached = pattern.steps.some((step) => [...step.stems, ...step.forms].some((v) => w.has(v)));
+  negatingPatterns.set(pattern, cached);
+  return cached;
+}
+
+/**
+ * The modifiers of each hit from its context in the utterance: governed by a negator or prohibition
+ * ("we will never ask for…", "ne donnez jamais…"), or in reported speech earlier in the same sentence
+ * ("he told me to…", "il m'a demandé de…") or in quotation marks (a prevention talk acting the script
+ * out, a victim reading a pop-up). A negator inside the matched phrase belongs to it ("don't hang
+ * up") and does not negate it.
+ *
+ * Subtitles and speech-to-text segments cut sentences anywhere, so reported speech carries over:
+ * `carryIn` is how many words at the start of this utterance a marker in the speaker's previous
+ * utterance still governs, and `carryOut` how many words of the next one this utterance's marker
+ * governs (0 when a sentence ends first).
+ */
+export function contextModifiers(
+  hits: Hit[],
+  tokens: Token[],
+  text: string,
+  rules: LanguageRules,
+  carryIn = 0,
+  /** The words' infos for a matcher, when the caller keeps them (see findHits). */
+  known?: KnownInfos,
+): { modifiers: Modifier[][]; carryOut: number } {
+  const endsSentence = sentenceEndFrom(text, tokens.at(-1)?.end ?? 0);
+  // Most utterances have no finding and end a sentence: nothing to modify, nothing carried out.
+  if (hits.length === 0 && endsSentence) return { modifiers: [], carryOut: 0 };
+  const reported = findHits(rules.reported, tokens, known?.(rules.reported));
+  // The first word after a sentence end (only needed when reported speech carries in).
+  const firstEnd = carryIn > 0 ? tokens.findIndex((t, i) => i > 0 && SENTENCE_END.test(text.slice(tokens[i - 1]!.end, t.start))) : -1;
+  const carried = firstEnd < 0 ? Math.min(carryIn, tokens.length) : Math.min(carryIn, firstEnd);
+  let carryOut = 0;
+  if (!endsSentence) {
+    if (firstEnd < 0) carryOut = Math.max(0, carryIn - tokens.length);
+    for (const r of reported) {
+      const after = text.slice(tokens[r.to - 1]!.end);
+      if (!SENTENCE_END.test(after)) carryOut = Math.max(carryOut, REPORTED_REACH - (tokens.length - r.to));
+    }
+  }
+  if (hits.length === 0) return { modifiers: [], carryOut };
+  const { negated, afterNegator } = negatedWords(tokens, text, rules, known);
+  const quoted = quotedRanges(text);
+  const modifiers = hits.map((h) => {
+    const mods: Modifier[] = [];
+    // Secrecy and pressure are prohibitions: "don't tell the bank" is the evidence, not its negation.
+    const prohibition = h.pattern.entry.category === 'pressure' && afterNegator[h.from] === 1;
+    if (negated[h.from] === 1 && !saysNegation(h.pattern, rules) && !prohibition) mods.push('negated');
+    const start = tokens[h.from]!.start;
+    const isQuoted = quoted.some(([a, b]) => a < start && start < b);
+    const isReported =
+      isQuoted ||
+      h.from < carried ||
+      reported.some((r) => r.to <= h.from && h.from - r.to <= REPORTED_REACH && !crosses(SENTENCE_END, text, tokens[r.to - 1]!.end, start));
+    if (isReported) mods.push('reported');
+    return mods;
+  });
+  return { modifiers, carryOut };
+}
+

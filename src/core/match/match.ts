@@ -1,0 +1,167 @@
+import type { Token } from '../../types.js';
+import { ANCHOR_WORDS, anchorBit, anchorSteps, prefixAnchor, setAnchorBit, PREFIX_KEY, type CompiledPattern, type Matcher, type WordInfo } from '../lexicon/compile.js';
+import type { Step } from '../lexicon/pattern.js';
+import { remember } from '../text/memo.js';
+
+/** A pattern found over words [from, to) of a token list. */
+export interface Hit {
+  pattern: CompiledPattern;
+  from: number;
+  to: number;
+}
+
+function stepMatches(step: Step, token: Token): boolean {
+  if (step.stems.has(token.stem) || step.forms.has(token.form)) return true;
+  for (const p of step.prefixes) if (token.form.startsWith(p)) return true;
+  for (const shape of step.shapes) if (shape(token.form)) return true;
+  return false;
+}
+
+/**
+ * The end of the shortest match of `steps` starting at word `from`, or -1. Tracks the set of
+ * reachable positions step by step (no backtracking), so a pattern with gaps costs
+ * O(steps × words in reach), whatever the text.
+ */
+export function matchAt(steps: Step[], tokens: Token[], from: number): number {
+  return stepMatches(steps[0]!, tokens[from]!) ? matchRest(steps, tokens, from) : -1;
+}
+
+/** matchAt, once the first step is known to match word `from`. */
+function matchRest(steps: Step[], tokens: Token[], from: number): number {
+  if (steps.length === 1) return from + 1;
+  const sentence = tokens[from]!.sentence;
+  let frontier = [from + 1];
+  for (let k = 1; k < steps.length; k++) {
+    const step = steps[k]!;
+    const next: number[] = [];
+    let checked = -1;
+    for (const s of frontier) {
+      let last = Math.min(s + step.gap, tokens.length - 1);
+      while (last >= s && tokens[last]!.sentence !== sentence) last--;
+      for (let j = Math.max(s, checked + 1); j <= last; j++) {
+        if (stepMatches(step, tokens[j]!)) next.push(j + 1);
+      }
+      checked = Math.max(checked, last);
+    }
+    if (next.length === 0) return -1;
+    frontier = next;
+  }
+  return frontier[0]!;
+}
+
+/** The anchor words of the matcher's patterns (built once per matcher). */
+function anchorWords(matcher: Matcher): Set<string> {
+  matcher.anchorWords ??= new Set(matcher.all.flatMap((p) => anchorSteps(p.steps).flat()));
+  return matcher.anchorWords;
+}
+
+/**
+ * What the matcher needs of a word: the patterns that start there (of those listed under its stem,
+ * its form or its prefix, and the shape patterns, the ones whose first step the word matches) and
+ * its anchor bits. Computed once per distinct word.
+ */
+export function infoOf(matcher: Matcher, t: Token): WordInfo {
+  // Keyed by form: within one matcher's language the stem follows from the form (checked all the same).
+  const cached = matcher.words.get(t.form);
+  if (cached && cached.stem === t.stem) return cached;
+  const union = new Set<CompiledPattern>([
+    ...(matcher.byStem.get(t.stem) ?? []),
+    ...(matcher.byForm.get(t.form) ?? []),
+    ...(t.form.length >= PREFIX_KEY ? (matcher.byPrefix.get(t.form.slice(0, PREFIX_KEY)) ?? []) : []),
+    ...matcher.always,
+  ]);
+  const list = [...union].filter((p) => stepMatches(p.steps[0]!, t));
+  const anchors = anchorWords(matcher);
+  const bits = new Array<number>(ANCHOR_WORDS).fill(0);
+  for (const w of [t.stem, t.form, ...(t.form.length >= PREFIX_KEY ? [prefixAnchor(t.form)] : [])]) if (anchors.has(w)) setAnchorBit(bits, 0, anchorBit(w));
+  return remember(matcher.words, t.form, { stem: t.stem, list, bits }, 50_000);
+}
+
+/** findHits reads the anchor bits as three numbers: this fails to compile if ANCHOR_WORDS changes. */
+const THREE: 3 = ANCHOR_WORDS;
+
+/** The words' infoOf for a matcher, when a caller keeps them (see findHits), or undefined to look them up. */
+export type KnownInfos = (matcher: Matcher) => WordInfo[] | undefined;
+
+/**
+ * Every pattern of the matcher found in the tokens, by start word; one hit per pattern and start.
+ * `known`: the words' infoOf for this matcher, when the caller keeps them already.
+ */
+export function findHits(matcher: Matcher, tokens: Token[], known?: WordInfo[]): Hit[] {
+  const hits: Hit[] = [];
+  const n = tokens.length;
+  const infos = known ?? new Array<WordInfo>(n);
+  let starts = false;
+  for (let i = 0; i < n; i++) {
+    const info = known ? known[i]! : (infos[i] = infoOf(matcher, tokens[i]!));
+    if (info.list.length > 0) starts = true;
+  }
+  if (!starts) return hits;
+  // after[3i..3i+2]: the anchor bits of the words after word i in its sentence, where every later
+  // step of a pattern starting at i must find a word: a pattern missing one is not tried.
+  if (after.length < THREE * n) after = new Int32Array(Math.max(THREE * n, 2 * after.length));
+  let a0 = 0;
+  let a1 = 0;
+  let a2 = 0;
+  for (let i = n - 1; i >= 0; i--) {
+    after[THREE * i] = a0;
+    after[THREE * i + 1] = a1;
+    after[THREE * i + 2] = a2;
+    if (i > 0 && tokens[i - 1]!.sentence !== tokens[i]!.sentence) a0 = a1 = a2 = 0;
+    else {
+      const b = infos[i]!.bits;
+      a0 |= b[0]!;
+      a1 |= b[1]!;
+      a2 |= b[2]!;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const list = infos[i]!.list;
+    if (list.length === 0) continue;
+    const p0 = after[THREE * i]!;
+    const p1 = after[THREE * i + 1]!;
+    const p2 = after[THREE * i + 2]!;
+    next: for (const pattern of list) {
+      const m = pattern.anchorMasks;
+      for (let k = 0; k < m.length; k += THREE) if ((m[k]! & p0) === 0 && (m[k + 1]! & p1) === 0 && (m[k + 2]! & p2) === 0) continue next;
+      const to = matchRest(pattern.steps, tokens, i);
+      if (to >= 0) hits.push({ pattern, from: i, to });
+    }
+  }
+  return hits;
+}
+
+/** Scratch for findHits (it runs to completion, never re-entered), grown as needed. */
+let after = new Int32Array(THREE * 256);
+
+/**
+ * Keeps one hit per entry where its phrases overlap, and drops a hit whose words lie inside a
+ * stronger (or equal, longer) hit of the same category: "install anydesk" and "anydesk" are one piece of evidence.
+ */
+export function dedupeHits(hits: Hit[]): Hit[] {
+  const sorted = [...hits].sort((a, b) => a.from - b.from || b.to - a.to);
+  const kept: Hit[] = [];
+  for (const h of sorted) {
+    const e = h.pattern.entry;
+    const covered = kept.some((k) => {
+      const ke = k.pattern.entry;
+      const overlaps = k.from < h.to && h.from < k.to;
+      if (ke.id === e.id) return overlaps;
+      const inside = k.from <= h.from && h.to <= k.to;
+      return inside && ke.category === e.category && ke.weight >= e.weight;
+    });
+    if (!covered) kept.push(h);
+  }
+  // A weaker hit kept first can still lie inside a stronger later one (same start, sorted by length).
+  return kept.filter(
+    (h) =>
+      !kept.some(
+        (k) =>
+          k !== h &&
+          k.pattern.entry.category === h.pattern.entry.category &&
+          k.pattern.entry.weight > h.pattern.entry.weight &&
+          k.from <= h.from &&
+          h.to <= k.to,
+      ),
+  );
+}

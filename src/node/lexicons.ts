@@ -1,0 +1,71 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
+import { ScamscanError } from '../errors.js';
+import type { Language } from '../types.js';
+import type { LexiconSet } from '../core/lexicon/compile.js';
+import { lexiconSchemas } from '../core/lexicon/schema.js';
+import { entryIdAt } from '../core/lexicon/entryId.js';
+
+/** The lexicons shipped with scamscan. */
+export const BUILTIN_DIR = fileURLToPath(new URL('../../lexicons/', import.meta.url));
+
+/** `entries[3].phrases[1]` from a zod issue path. */
+function pathText(path: ReadonlyArray<PropertyKey>): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('') || '(top level)';
+}
+
+function readJson<T>(file: string, schema: z.ZodType<T>, shown: string): T {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new ScamscanError(`not valid JSON: ${(e as Error).message}`, shown);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const entry = entryIdAt(raw, issue.path); // issue 9: name the entry by its id as well
+    throw new ScamscanError(`${pathText(issue.path)}: ${issue.message}${entry ? ` (entry ${entry})` : ''}`, shown);
+  }
+  return parsed.data;
+}
+
+/** The lexicon JSON files under a folder, sorted (schema.json, the editors' schema, is not one). */
+export function jsonFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) out.push(...jsonFiles(full));
+    else if (name.endsWith('.json') && name !== 'schema.json') out.push(full);
+  }
+  return out;
+}
+
+/**
+ * Reads and validates every lexicon file in the folders, in order: later folders add entries and
+ * override entries with the same id, language profiles and the model. The first folder must be complete.
+ */
+export function loadLexiconSet(dirs: string[] = [BUILTIN_DIR]): LexiconSet {
+  const set: Partial<LexiconSet> & Pick<LexiconSet, 'files' | 'profiles'> = { files: [], profiles: {} };
+  for (const dir of dirs) {
+    let files: string[];
+    try {
+      files = jsonFiles(dir);
+    } catch (e) {
+      throw new ScamscanError(`cannot read lexicon folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, dir);
+    }
+    for (const file of files) {
+      const shown = dir === BUILTIN_DIR ? join('lexicons', relative(dir, file)) : file;
+      const name = file.slice(file.lastIndexOf('/') + 1);
+      if (name === 'model.json') set.model = readJson(file, lexiconSchemas().modelSchema, shown);
+      else if (name === 'language.json') {
+        const profile = readJson(file, lexiconSchemas().languageProfileSchema, shown);
+        set.profiles[profile.language as Language] = profile;
+      } else set.files.push({ path: shown, data: readJson(file, lexiconSchemas().lexiconFileSchema, shown) });
+    }
+  }
+  if (!set.model) throw new ScamscanError('no model.json found', dirs[0]);
+  return set as LexiconSet;
+}
