@@ -85,7 +85,7 @@ function decodeText(bytes) {
 }
 
 /** A folder with a labels.csv (`file,label`): one item per labelled file, read as bytes. */
-function labelledFolder(dir) {
+export function labelledFolder(dir) {
   const labels = join(dir, 'labels.csv');
   if (!existsSync(labels)) throw new Skip(`${labels} not found`);
   const [header, ...rows] = parseCsv(readFileSync(labels, 'utf8'));
@@ -250,7 +250,6 @@ export function formatTable({ rows, skipped }, builds) {
     return `${label.padEnd(24)}${pad(a.n === b.n ? a.n : `${a.n}/${b.n}`, 6)}  ${cell('precision', f3)}${cell('recall', f3)}${cell('f1', f3)}${cell('fpr', pct)}`;
   };
   for (const row of rows) {
-    if (row.variant === 'stripped' && out.length > 2 && rows[rows.indexOf(row) - 1]?.set !== row.set) out.push('');
     out.push(line(row.name, row.results.map((r) => r.overall)));
     const languages = [...new Set(row.results.flatMap((r) => Object.keys(r.byLanguage)))].sort();
     if (languages.length > 1) {
@@ -263,7 +262,7 @@ export function formatTable({ rows, skipped }, builds) {
   out.push('');
   out.push('Positive verdict: scam. FPR = legit calls flagged scam / legit calls. "—": no such calls in the set.');
   out.push('Language: as scamscan detected it. "/stripped": lower-cased, punctuation and speaker labels removed (scripts/strip.mjs).');
-  for (const row of rows.filter((r) => r.variant === 'as written')) out.push(`  ${row.set}: ${row.where}`);
+  for (const [set, where] of new Map(rows.map((r) => [r.set, r.where]))) out.push(`  ${set}: ${where}`);
   for (const s of skipped) out.push(`SKIPPED ${s.name} (and its stripped run): ${s.reason}`);
   const times = builds.map((b, i) => `${compare ? `${b.label} ` : ''}${rows.reduce((t, r) => t + r.results[i].ms, 0) / 1000}s`);
   out.push(`Classified in ${times.join(', ')}.`);

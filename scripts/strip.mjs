@@ -62,7 +62,7 @@ export function speakerLabels(lines) {
   const bump = (name) => {
     if (name && plausible(name)) counts.set(key(name), (counts.get(key(name)) ?? 0) + 1);
   };
-  for (const line of lines) {
+  for (const line of lines.flatMap(turnsOf)) {
     const m = LINE_LABEL.exec(line);
     if (m) bump(m[3] ?? m[4] ?? m[5]);
     for (const im of inlineLabels(line)) bump(im.name);
@@ -70,9 +70,16 @@ export function speakerLabels(lines) {
   return new Set([...counts].filter(([name, n]) => n >= 2 || ROLES.has(name.split(' ')[0])).map(([name]) => name));
 }
 
+/** A line split at its `>>` speaker-change markers (subtitles, captions). */
+const turnsOf = (line) => line.split(/>>+/);
+
 /** One line without its speaker labels, timestamps, `>>` markers and leading dialogue dash. */
 function unlabelLine(line, labels) {
-  let s = line;
+  return turnsOf(line).map((turn) => unlabelTurn(turn, labels)).join(' ');
+}
+
+function unlabelTurn(turn, labels) {
+  let s = turn;
   const m = LINE_LABEL.exec(s);
   if (m && labels.has(key(m[3] ?? m[4] ?? m[5]))) s = s.slice(m[0].length);
   else s = s.replace(LINE_TIME, '');
@@ -84,7 +91,7 @@ function unlabelLine(line, labels) {
     cursor = im.end;
   }
   s = out + s.slice(cursor);
-  return s.replace(/>>+/g, ' ').replace(/^\s*[-–—]\s+/u, '');
+  return s.replace(/^\s*[-–—]\s+/u, '');
 }
 
 /** Lower case, punctuation removed (see the header), spaces collapsed. */
