@@ -1,7 +1,7 @@
 // npm run eval (scripts/eval-all.mjs) and its speech-to-text stripping (scripts/strip.mjs). Runs
 // without ../shared: the table is checked on a tiny fixture set written here; the library is the
 // built dist/ (npm test builds first).
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -138,5 +138,19 @@ describe('npm run eval', () => {
     expect(out).toMatch(/SKIPPED bothbosu-test .*no-such-corpora not found/);
     expect(out).toMatch(/SKIPPED switchboard /);
     expect(developmentSets('/x').map((s: { name: string }) => s.name)).toEqual(['samples', 'devset', 'bothbosu-test', 'ftc-robocalls', 'switchboard']);
+  });
+});
+
+describe('npm run calibrate', () => {
+  it('fits on samples/ alone when the shared corpora are absent, reports cross-validated figures, writes nothing with --dry-run', () => {
+    const r = spawnSync(process.execPath, ['scripts/calibrate.mjs', '--dry-run', '--corpora', join(tmpdir(), 'no-such-corpora')], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const fitted = JSON.parse(r.stdout);
+    expect(Object.keys(fitted.stageWeights)).toEqual(['hook', 'authority', 'access', 'proof', 'payment', 'secrecy']);
+    expect(fitted.thresholds.scam).toBeGreaterThan(0);
+    expect(r.stderr).toMatch(/bothbosu-train +SKIPPED \(absent\)/);
+    expect(r.stderr).toMatch(/Cross-validated, 5-fold stratified .*\n.*\n {2}samples +70 /);
+    expect(r.stderr).toMatch(/--dry-run: lexicons\/model.json not written/);
+    expect(r.stderr).not.toMatch(/devset\/[a-z]/);
   });
 });
