@@ -6,6 +6,7 @@
 //   node scripts/eval-all.mjs --corpora DIR       # the shared corpora (default ../shared/corpora)
 //   node scripts/eval-all.mjs --only samples,devset
 //   node scripts/eval-all.mjs --compare ../main   # another checkout with a built dist/: before | after
+//   node scripts/eval-all.mjs --format md         # the table in Markdown, for the README
 //   node scripts/eval-all.mjs --format json       # machine-readable, with the misclassified calls
 //
 // The sets: samples/ and devset/ (labels.csv each, in this repository), BothBosu test (the two
@@ -229,53 +230,82 @@ export function runAll(builds, sets, only) {
 
 const f3 = (x) => (x === null ? '—' : x.toFixed(3));
 const pct = (x) => (x === null ? '—' : `${(100 * x).toFixed(x < 0.1 ? 2 : 1)}%`);
-const pad = (s, w) => String(s).padStart(w);
 
-/** The side-by-side table: one row per set and variant, sub-rows per language where a set has several. */
-export function formatTable({ rows, skipped }, builds) {
+const NONE = { n: 0, tp: 0, fp: 0, fn: 0, tn: 0, precision: null, recall: null, f1: null, fpr: null };
+
+/** The table as cells: a header, then one row per set and variant, sub-rows per language where a set has several. */
+export function tableCells({ rows }, builds) {
   const compare = builds.length > 1;
-  const out = [];
-  const head = compare
-    ? `${'set'.padEnd(24)}${pad('n', 6)}  ${['precision', 'recall', 'F1', 'FPR'].map((h) => pad(h, 17)).join('')}`
-    : `${'set'.padEnd(24)}${pad('n', 6)}${pad('precision', 11)}${pad('recall', 8)}${pad('F1', 7)}${pad('FPR', 8)}${pad('tp', 6)}${pad('fp', 5)}${pad('fn', 5)}${pad('tn', 5)}`;
-  if (compare) out.push(`before: ${builds[0].dir}   after: ${builds[1].dir}   (cells: before → after)`);
-  out.push(head, '-'.repeat(head.length));
-  const line = (label, ms) => {
+  const header = compare ? ['set', 'n', 'precision', 'recall', 'F1', 'FPR'] : ['set', 'n', 'precision', 'recall', 'F1', 'FPR', 'tp', 'fp', 'fn', 'tn'];
+  const cells = (label, ms) => {
     if (!compare) {
       const m = ms[0];
-      return `${label.padEnd(24)}${pad(m.n, 6)}${pad(f3(m.precision), 11)}${pad(f3(m.recall), 8)}${pad(f3(m.f1), 7)}${pad(pct(m.fpr), 8)}${pad(m.tp, 6)}${pad(m.fp, 5)}${pad(m.fn, 5)}${pad(m.tn, 5)}`;
+      return [label, String(m.n), f3(m.precision), f3(m.recall), f3(m.f1), pct(m.fpr), ...[m.tp, m.fp, m.fn, m.tn].map(String)];
     }
     const [a, b] = ms;
-    const cell = (k, fmt) => pad(`${fmt(a[k])} → ${fmt(b[k])}`, 17);
-    return `${label.padEnd(24)}${pad(a.n === b.n ? a.n : `${a.n}/${b.n}`, 6)}  ${cell('precision', f3)}${cell('recall', f3)}${cell('f1', f3)}${cell('fpr', pct)}`;
+    const pair = (k, fmt) => `${fmt(a[k])} → ${fmt(b[k])}`;
+    return [label, a.n === b.n ? String(a.n) : `${a.n}/${b.n}`, pair('precision', f3), pair('recall', f3), pair('f1', f3), pair('fpr', pct)];
   };
+  const body = [];
   for (const row of rows) {
-    out.push(line(row.name, row.results.map((r) => r.overall)));
+    body.push({ cells: cells(row.name, row.results.map((r) => r.overall)), row });
     const languages = [...new Set(row.results.flatMap((r) => Object.keys(r.byLanguage)))].sort();
-    if (languages.length > 1) {
-      const none = { n: 0, tp: 0, fp: 0, fn: 0, tn: 0, precision: null, recall: null, f1: null, fpr: null };
-      for (const l of languages) out.push(line(`  ${l}`, row.results.map((r) => r.byLanguage[l] ?? none)));
-    }
-    for (const r of row.results) for (const e of r.errors.slice(0, 3)) out.push(`  ! ${compare ? `${r.build}: ` : ''}${e.name}: ${e.error}`);
-    for (const r of row.results) if (r.errors.length > 3) out.push(`  ! ${r.errors.length - 3} more errors`);
+    if (languages.length > 1) for (const l of languages) body.push({ cells: cells(`  ${l}`, row.results.map((r) => r.byLanguage[l] ?? NONE)), sub: true });
   }
-  out.push('');
-  out.push('Positive verdict: scam. FPR = legit calls flagged scam / legit calls. "—": no such calls in the set.');
+  return { header, body };
+}
+
+/** What the figures are and where they come from, under the table. */
+function notes({ rows, skipped }, builds) {
+  const compare = builds.length > 1;
+  const out = ['Positive verdict: scam. FPR = legit calls flagged scam / legit calls. "—": no such calls in the set.'];
   out.push('Language: as scamscan detected it. "/stripped": lower-cased, punctuation and speaker labels removed (scripts/strip.mjs).');
-  for (const [set, where] of new Map(rows.map((r) => [r.set, r.where]))) out.push(`  ${set}: ${where}`);
+  if (compare) out.push(`before: ${builds[0].dir}; after: ${builds[1].dir}.`);
+  for (const [set, where] of new Map(rows.map((r) => [r.set, r.where]))) out.push(`${set}: ${where}`);
   for (const s of skipped) out.push(`SKIPPED ${s.name} (and its stripped run): ${s.reason}`);
   const times = builds.map((b, i) => `${compare ? `${b.label} ` : ''}${rows.reduce((t, r) => t + r.results[i].ms, 0) / 1000}s`);
   out.push(`Classified in ${times.join(', ')}.`);
+  return out;
+}
+
+/** The side-by-side table, for a terminal. */
+export function formatTable(report, builds) {
+  const compare = builds.length > 1;
+  const { header, body } = tableCells(report, builds);
+  const widths = header.map((h, c) => Math.max(h.length, ...body.map((r) => r.cells[c].length)) + (c === 0 ? 0 : 2));
+  const line = (cells) => cells.map((x, c) => (c === 0 ? x.padEnd(widths[0]) : x.padStart(widths[c]))).join('');
+  const out = [];
+  if (compare) out.push('cells: before → after');
+  out.push(line(header), '-'.repeat(widths.reduce((a, b) => a + b, 0)));
+  for (const { cells, row } of body) {
+    out.push(line(cells));
+    if (!row) continue;
+    for (const r of row.results) for (const e of r.errors.slice(0, 3)) out.push(`  ! ${compare ? `${r.build}: ` : ''}${e.name}: ${e.error}`);
+    for (const r of row.results) if (r.errors.length > 3) out.push(`  ! ${r.errors.length - 3} more errors`);
+  }
+  out.push('', ...notes(report, builds));
+  return out.join('\n');
+}
+
+/** The same table in Markdown, for the README (language rows in italics). */
+export function formatMarkdown(report, builds) {
+  const { header, body } = tableCells(report, builds);
+  const md = (cells) => `| ${cells.join(' | ')} |`;
+  const out = [md(header), md(header.map((_, c) => (c === 0 ? '---' : '---:')))];
+  for (const { cells, sub } of body) out.push(md(sub ? [`&nbsp;&nbsp;*${cells[0].trim()}*`, ...cells.slice(1)] : [`\`${cells[0]}\``, ...cells.slice(1)]));
+  const errors = report.rows.flatMap((r) => r.results.flatMap((x) => x.errors.map((e) => `${r.name}: ${e.name}: ${e.error}`)));
+  out.push('', ...notes(report, builds).map((n) => `${n}  `), ...errors.map((e) => `error: ${e}  `));
   return out.join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------
 
-const USAGE = `usage: node scripts/eval-all.mjs [--corpora DIR] [--only name,...] [--compare DIR] [--format pretty|json]
+const USAGE = `usage: node scripts/eval-all.mjs [--corpora DIR] [--only name,...] [--compare DIR] [--format pretty|md|json]
   --corpora DIR   the shared corpora (bothbosu/, real/); default ../shared/corpora next to this checkout
   --only LIST     sets to run: samples, devset, bothbosu-test, ftc-robocalls, switchboard; NAME/stripped for one variant
   --compare DIR   another scamscan checkout with a built dist/: printed as "before", this checkout as "after"
-  --format json   machine-readable, with the misclassified calls and errors of every set`;
+  --format FORMAT pretty (default), md (the table in Markdown, for the README) or json (with the
+                  misclassified calls and errors of every set)`;
 
 function parseArgs(argv) {
   const opts = { corpora: resolve(ROOT, '..', 'shared', 'corpora'), format: 'pretty', only: null, compare: null };
@@ -295,7 +325,7 @@ function parseArgs(argv) {
       process.exit(0);
     } else throw new Error(`unknown argument ${a}\n${USAGE}`);
   }
-  if (!['pretty', 'json'].includes(opts.format)) throw new Error(`--format is pretty or json\n${USAGE}`);
+  if (!['pretty', 'md', 'json'].includes(opts.format)) throw new Error(`--format is pretty, md or json\n${USAGE}`);
   return opts;
 }
 
@@ -318,7 +348,7 @@ async function main() {
   for (const s of report.skipped) console.error(`skipped ${s.name}: ${s.reason}`);
   if (opts.format === 'json') {
     console.log(JSON.stringify({ corpora: opts.corpora, positive: 'scam', builds: builds.map((b) => ({ label: b.label, dir: b.dir })), ...report }, null, 2));
-  } else console.log(formatTable(report, builds));
+  } else console.log(opts.format === 'md' ? formatMarkdown(report, builds) : formatTable(report, builds));
   if (report.rows.some((r) => r.results.some((x) => x.errors.length))) process.exitCode = 1;
 }
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without types
 import { formatOf, strip, stripCues, stripJson, stripPlain, stripPunctuation } from '../scripts/strip.mjs';
 // @ts-expect-error: a plain .mjs script without types; it loads the built dist/
-import { developmentSets, formatTable, labelledFolder, loadBuild, metrics, parseCsv, runAll } from '../scripts/eval-all.mjs';
+import { developmentSets, formatMarkdown, formatTable, labelledFolder, loadBuild, metrics, parseCsv, runAll } from '../scripts/eval-all.mjs';
 import { ROOT } from './helpers.js';
 
 describe('stripping to raw speech-to-text', () => {
@@ -117,15 +117,21 @@ describe('npm run eval', () => {
     expect(report.rows[0].results[0].overall).toMatchObject({ n: 3, tp: 1, fn: 0, fp: 0, tn: 2, recall: 1, fpr: 0 });
     expect(Object.keys(report.rows[0].results[0].byLanguage)).toEqual(['en', 'fr']);
     const table = formatTable(report, [build]);
-    expect(table).toMatch(/^tiny {20} {5}3 {6}1\.000 {3}1\.000 {2}1\.000 {3}0\.00%/m);
-    expect(table).toMatch(/^ {2}en {18,}2 /m);
-    expect(table).toMatch(/^ {2}fr {18,}1 /m);
+    expect(table).toMatch(/^tiny +3 +1\.000 +1\.000 +1\.000 +0\.00% +1 +0 +0 +2$/m);
+    expect(table).toMatch(/^ {2}en +2 +1\.000 /m);
+    expect(table).toMatch(/^ {2}fr +1 +— +— +— +0\.00% /m);
     expect(table).toMatch(/^tiny\/stripped +3 /m);
     // --only takes a set, or one variant of it.
     expect(runAll([build], sets, new Set(['tiny/stripped'])).rows.map((r: { name: string }) => r.name)).toEqual(['tiny/stripped']);
     // --compare: two builds side by side (here the same one twice).
     const both = formatTable(runAll([build, build], sets, new Set(['tiny'])), [build, build]);
     expect(both).toMatch(/^tiny +3 +1\.000 → 1\.000 +1\.000 → 1\.000/m);
+    // Markdown, for the README.
+    expect(formatMarkdown(report, [build]).split('\n').slice(0, 3)).toEqual([
+      '| set | n | precision | recall | F1 | FPR | tp | fp | fn | tn |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      '| `tiny` | 3 | 1.000 | 1.000 | 1.000 | 0.00% | 1 | 0 | 0 | 2 |',
+    ]);
   });
 
   it('without the shared corpora, says which sets are skipped and why, and still runs the repository sets', () => {
