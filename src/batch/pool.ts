@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
-import { ScamscanError, type CompiledLexicons } from '../index.js';
+import { ScamscanError } from '../errors.js';
+import type { CompiledLexicons } from '../core/lexicon/compile.js';
 import { preload, runTask, type Task, type TaskOutput, type TaskSettings } from './task.js';
 import type { WorkerStatus } from './worker.js';
 

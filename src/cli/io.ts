@@ -1,6 +1,3 @@
-import { readFileSync, statSync } from 'node:fs';
-import { ScamscanError } from '../errors.js';
-
 /** What the CLI touches of the outside world, so tests can run it in-process. */
 export interface CliIO {
   stdout(text: string): void;
@@ -35,37 +32,4 @@ export function processIO(): CliIO {
     ...(process.stdout.columns ? { columns: process.stdout.columns } : {}),
     env: process.env,
   };
-}
-
-const REASONS: Record<string, string> = {
-  ENOENT: 'no such file',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'is a folder',
-  ELOOP: 'too many symbolic links',
-  ENAMETOOLONG: 'name too long',
-};
-
-export function fsError(e: unknown, file: string): ScamscanError {
-  const code = (e as NodeJS.ErrnoException).code ?? '';
-  return new ScamscanError(REASONS[code] ?? `cannot read (${code || (e as Error).message})`, file);
-}
-
-/** Reads one transcript file, refusing folders and files over the size limit. */
-export function readInputFile(file: string, maxBytes: number): Uint8Array {
-  let size: number;
-  try {
-    const st = statSync(file);
-    if (st.isDirectory()) throw new ScamscanError('is a folder (use `scamscan scan` for folders)', file);
-    size = st.size;
-  } catch (e) {
-    if (e instanceof ScamscanError) throw e;
-    throw fsError(e, file);
-  }
-  if (size > maxBytes) throw new ScamscanError(`file is ${size} bytes, over --max-size ${maxBytes}`, file);
-  try {
-    return readFileSync(file);
-  } catch (e) {
-    throw fsError(e, file);
-  }
 }

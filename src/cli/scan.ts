@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { isError, type ScanRecord } from '../batch/record.js';
+import { isError, type ScanRecord } from '../report/record.js';
 import { scanEntries } from '../batch/scan.js';
 import type { TaskOutput } from '../batch/task.js';
 import { walkEntries } from '../batch/walk.js';

@@ -1,20 +1,12 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Category, Result, Transcript } from '../types.js';
+import type { Category } from '../types.js';
+import type { ExplainView } from '../core/call/view.js';
 import { STAGES } from '../types.js';
 import { findingsByUtterance, highlights, segments } from './highlight.js';
 import { CATEGORY_COLOR, VERDICT_STYLE } from './pretty.js';
 import { safeText } from './safe.js';
 import { buckets, bar } from './sparkline.js';
 import { textWidth, wrap, type Piece } from './wrap.js';
-
-/** What `--explain` shows: the result, the transcript it came from, and the score after each utterance. */
-export interface ExplainView {
-  result: Result;
-  transcript: Transcript;
-  timeline: readonly number[];
-  /** The verdict thresholds the result was judged by, to colour the timeline. */
-  thresholds: { scam: number; suspicious: number };
-}
 
 export interface ExplainOptions {
   color: boolean;

@@ -1,6 +1,6 @@
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { isError, type ScanRecord } from '../../batch/record.js';
+import { isError, type ScanRecord } from '../record.js';
 import { ScamscanError } from '../../errors.js';
 import { CATEGORIES, STAGES } from '../../types.js';
 import type { ReportRow } from './entry.js';
