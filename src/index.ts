@@ -1,7 +1,7 @@
 /** The library API: pure functions where possible (text in, result out), no process exit, no console. */
 import { statSync } from 'node:fs';
 import { compileLexicons } from './core/lexicon/compile.js';
-import { BUILTIN_DIR } from './node/lexicons.js';
+import { BUILTIN_DIR } from './node/paths.js';
 import { classifyTranscript } from './core/call/classify.js';
 import { parseTranscript } from './core/transcript/index.js';
 import { adjustLexicons } from './core/call/adjust.js';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { ScamscanError } from '../errors.js';
+import { PACKAGE_JSON } from '../node/paths.js';
 import { safeText } from '../report/safe.js';
 import { applyConfig, configCommand } from './config.js';
 import { processIO, type CliIO } from './io.js';
@@ -9,7 +10,7 @@ import { EXIT, type CliState } from './shared.js';
 export { EXIT, exitFor } from './shared.js';
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string };
   return pkg.version;
 }
 

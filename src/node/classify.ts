@@ -8,7 +8,8 @@ import { classifyTranscript, classifyText as classifyWith, type ClassifyOptions 
 import { parseTranscript } from '../core/transcript/index.js';
 import { adjustLexicons, hasAdjustments, type Adjusted, type Adjustments } from '../core/call/adjust.js';
 import type { Result } from '../types.js';
-import { loadLexiconSet, BUILTIN_DIR } from './lexicons.js';
+import { loadLexiconSet } from './lexicons.js';
+import { BUILTIN_DIR } from './paths.js';
 import { loadPrecompiled } from './precompiled.js';
 import { readInputFile } from './read.js';
 

@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { ScamscanError } from '../errors.js';
 import type { Language } from '../types.js';
@@ -8,8 +7,7 @@ import type { LexiconSet } from '../core/lexicon/compile.js';
 import { lexiconSchemas } from '../core/lexicon/schema.js';
 import { entryIdAt } from '../core/lexicon/entryId.js';
 
-/** The lexicons shipped with scamscan. */
-export const BUILTIN_DIR = fileURLToPath(new URL('../../lexicons/', import.meta.url));
+import { BUILTIN_DIR } from './paths.js';
 
 /** `entries[3].phrases[1]` from a zod issue path. */
 function pathText(path: ReadonlyArray<PropertyKey>): string {
