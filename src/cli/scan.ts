@@ -14,7 +14,8 @@ import { prepareLexicons } from '../index.js';
 import { INPUT_FORMATS } from '../core/transcript/index.js';
 import type { Language } from '../types.js';
 import type { CliIO } from './io.js';
-import { EXIT, exitFor, MB, useColor, type CliState, type FailOn } from './shared.js';
+import { EXIT, exitFor, MB, useColor, type CliState } from './shared.js';
+import { FAIL_ON, type FailOn } from '../node/config/schema.js';
 import { configAdjustments } from './config.js';
 import type { Adjustments } from '../core/call/adjust.js';
 
@@ -151,7 +152,7 @@ export function scanCommand(cmd: Command, io: CliIO, state: CliState): void {
     .option('--follow-symlinks', 'follow symbolic links found in folders (loops are detected)')
     .option('-q, --quiet', 'no progress bar and no notes on stderr')
     .option('--no-color', 'no colour, even on a terminal')
-    .addOption(new Option('--fail-on <verdict>', 'exit 1 when any verdict is at or above this').choices(['scam', 'suspicious', 'never']).default('scam'))
+    .addOption(new Option('--fail-on <verdict>', 'exit 1 when any verdict is at or above this').choices(FAIL_ON).default('scam'))
     .option('--stats', 'print time, speed and peak memory on stderr at the end')
     .option('--report <file>', 'also write a self-contained HTML report: summary, charts, a table of all files, highlighted transcripts')
     .addHelpText(

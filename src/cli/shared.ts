@@ -1,12 +1,11 @@
 import type { CliIO } from './io.js';
 import type { Effective } from '../node/config/resolve.js';
+import type { FailOn } from '../node/config/schema.js';
 import type { Verdict } from '../types.js';
 import { VERDICTS } from '../types.js';
 
 export const EXIT = { ok: 0, flagged: 1, error: 2, interrupted: 130 } as const;
 export const MB = 1024 * 1024;
-
-export type FailOn = Verdict | 'never';
 
 /** What a command's action reports back to run(): the exit code. */
 export interface CliState {

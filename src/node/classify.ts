@@ -4,7 +4,7 @@
  * The library facade (src/index.ts) exports these; the batch workers use them directly.
  */
 import { compileLexicons, type CompiledLexicons } from '../core/lexicon/compile.js';
-import { classifyTranscript, classifyText as classifyWith, type ClassifyOptions } from '../core/call/classify.js';
+import { classifyTranscript, classifyTranscriptText, type ClassifyOptions } from '../core/call/classify.js';
 import { parseTranscript } from '../core/transcript/index.js';
 import { adjustLexicons, hasAdjustments, type Adjusted, type Adjustments } from '../core/call/adjust.js';
 import type { Result } from '../types.js';
@@ -54,7 +54,7 @@ export function prepareLexicons(options: Options = {}, lexicons?: CompiledLexico
 /** Classifies transcript text with the built-in lexicons (plus `options.lexicons`), or the given ones. */
 export function classifyText(text: string, options: Options = {}, lexicons?: CompiledLexicons): Result {
   const { lexicons: lex, filter } = prepareLexicons(options, lexicons);
-  return classifyWith(text, lex, { ...options, ...(filter ? { filter } : {}) });
+  return classifyTranscriptText(text, lex, { ...options, ...(filter ? { filter } : {}) });
 }
 
 /** Classifies the bytes of a transcript file (any supported encoding and format). */
