@@ -7,7 +7,7 @@ import type { Language, Result } from '../types.js';
 import type { CliIO } from './io.js';
 import { readInputFile } from '../node/read.js';
 import { INPUT_FORMATS } from '../core/transcript/index.js';
-import { exitFor, MB, useColor, type CliState } from './shared.js';
+import { MB, useColor, type CliState } from './shared.js';
 import { FAIL_ON, type FailOn } from '../node/config/schema.js';
 import { configAdjustments } from './config.js';
 import { columns, writeExplain, type ExplainFlags } from './classifyExplain.js';
@@ -53,12 +53,12 @@ Examples:
       const flags = opts as typeof opts & ExplainFlags;
       if (flags.explain) {
         const verdict = writeExplain(bytes, { ...options, ...configAdjustments(state), lexicons: opts.lexicons ?? [] }, flags, io);
-        state.code = exitFor([verdict], opts.failOn);
+        state.outcome = { verdicts: [verdict], failOn: opts.failOn };
         return;
       }
       const result = classifyBytes(bytes, { ...options, ...configAdjustments(state) }, loadLexicons(opts.lexicons ?? []));
       io.stdout(FORMATS[opts.format]!(result, useColor(opts.color, io)));
-      state.code = exitFor([result.verdict], opts.failOn);
+      state.outcome = { verdicts: [result.verdict], failOn: opts.failOn };
     });
 
 }

@@ -1,3 +1,5 @@
+import { EXIT } from '../errors.js';
+
 /** What the CLI touches of the outside world, so tests can run it in-process. */
 export interface CliIO {
   stdout(text: string): void;
@@ -14,9 +16,23 @@ export interface CliIO {
   env: Record<string, string | undefined>;
   /** Where the config file search starts (default: process.cwd()). */
   cwd?: string;
+  /**
+   * Aborts `controller` on Ctrl-C, and exits at once (130) on a second one; returns what stops
+   * listening. Absent (tests running the CLI in-process): nothing interrupts.
+   */
+  stopOnInterrupt?(controller: AbortController): () => void;
 }
 
+/**
+ * The process's own streams and signals. The only place that handles them: a reader of stdout that
+ * goes away (`scamscan --help | head`, `scan | head`) ends the process quietly, with the exit code set
+ * so far, rather than with a trace; Ctrl-C stops the running command, which still writes what it has.
+ */
 export function processIO(): CliIO {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+    throw e;
+  });
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
@@ -31,5 +47,10 @@ export function processIO(): CliIO {
     stdinStream: () => process.stdin,
     ...(process.stdout.columns ? { columns: process.stdout.columns } : {}),
     env: process.env,
+    stopOnInterrupt: (controller) => {
+      const onSigint = () => (controller.signal.aborted ? process.exit(EXIT.interrupted) : controller.abort());
+      process.on('SIGINT', onSigint);
+      return () => void process.off('SIGINT', onSigint);
+    },
   };
 }

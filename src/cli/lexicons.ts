@@ -7,7 +7,7 @@ import { BUILTIN_DIR } from '../node/paths.js';
 import { safeText } from '../report/safe.js';
 import { CATEGORIES } from '../types.js';
 import type { CliIO } from './io.js';
-import { EXIT, type CliState } from './shared.js';
+import type { CliState } from './shared.js';
 
 export function lexiconsCommand(cmd: Command, io: CliIO, state: CliState): void {
   const lex = cmd.command('lexicons').description('inspect and check lexicons');
@@ -21,7 +21,7 @@ export function lexiconsCommand(cmd: Command, io: CliIO, state: CliState): void 
       const failures = checkExamples(compiled);
       for (const f of failures) io.stderr(`${safeText(f.file)}: ${f.id}: ${safeText(f.message)}\n`);
       io.stdout(`${compiled.entries.size} entries checked, ${failures.length} failure${failures.length === 1 ? '' : 's'}\n`);
-      state.code = failures.length ? EXIT.error : EXIT.ok;
+      state.outcome = { failed: failures.length > 0 };
     });
   lex
     .command('list')

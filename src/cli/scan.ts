@@ -14,7 +14,7 @@ import { prepareLexicons } from '../index.js';
 import { INPUT_FORMATS } from '../core/transcript/index.js';
 import type { Language } from '../types.js';
 import type { CliIO } from './io.js';
-import { EXIT, exitFor, MB, useColor, type CliState } from './shared.js';
+import { MB, useColor, type CliState, type Outcome } from './shared.js';
 import { FAIL_ON, type FailOn } from '../node/config/schema.js';
 import { configAdjustments } from './config.js';
 import type { Adjustments } from '../core/call/adjust.js';
@@ -44,8 +44,8 @@ export interface ScanCliOptions {
 
 const n = (x: number) => x.toLocaleString('en-US');
 
-/** Scans the paths and writes the results; returns the exit code. `signal` is Ctrl-C, wired at the edge. */
-export async function runScan(paths: string[], opts: ScanCliOptions, io: CliIO, signal: AbortSignal): Promise<number> {
+/** Scans the paths and writes the results; returns the outcome, for the exit code. `signal` is Ctrl-C, wired at the edge. */
+export async function runScan(paths: string[], opts: ScanCliOptions, io: CliIO, signal: AbortSignal): Promise<Outcome> {
   const started = performance.now();
   const format: ScanFormat = opts.format ?? (io.stdoutIsTTY ? 'pretty' : 'ndjson');
   const note = (path: string, message: string) => void (opts.quiet || io.stderr(`scamscan: ${safeText(path)}: ${message}\n`));
@@ -115,9 +115,7 @@ export async function runScan(paths: string[], opts: ScanCliOptions, io: CliIO, 
         `${totals.threads || 'no'} worker threads${totals.threads === 0 && opts.jobs === undefined && availableParallelism() > 1 ? ' (a small batch: --jobs N to use them anyway)' : ''}, peak RSS ${(usage.maxRSS / 1024).toFixed(1)} MB, CPU ${((usage.userCPUTime + usage.systemCPUTime) / 1e6).toFixed(2)} s\n`,
     );
   }
-  if (outcome.interrupted) return EXIT.interrupted;
-  if (totals.errors) return EXIT.error;
-  return exitFor(summary.seen(), opts.failOn);
+  return { interrupted: outcome.interrupted, failed: totals.errors > 0, verdicts: summary.seen(), failOn: opts.failOn };
 }
 
 function positiveInt(value: string): number {
@@ -181,21 +179,11 @@ Exit codes: 0 below --fail-on, 1 at or above it, 2 when any file failed, 130 whe
     .action(async (paths: string[], opts: ScanCliOptions) => {
       // Ctrl-C stops the scan and flushes what is done; a second one quits at once.
       const controller = new AbortController();
-      const onSigint = () => (controller.signal.aborted ? process.exit(EXIT.interrupted) : controller.abort());
-      // A closed pipe (`| head`) ends the scan quietly instead of crashing on EPIPE.
-      const onStdoutError = (e: NodeJS.ErrnoException) => {
-        if (e.code !== 'EPIPE') throw e;
-        if (controller.signal.aborted) return;
-        process.stdout.on('error', () => {}); // later writes fail the same way, after this listener is gone
-        controller.abort();
-      };
-      process.on('SIGINT', onSigint);
-      process.stdout.on('error', onStdoutError);
+      const stopListening = io.stopOnInterrupt?.(controller);
       try {
-        state.code = await runScan(paths, { ...opts, adjust: configAdjustments(state) }, io, controller.signal);
+        state.outcome = await runScan(paths, { ...opts, adjust: configAdjustments(state) }, io, controller.signal);
       } finally {
-        process.off('SIGINT', onSigint);
-        process.stdout.off('error', onStdoutError);
+        stopListening?.();
       }
     });
 }
