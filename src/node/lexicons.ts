@@ -24,7 +24,7 @@ function readJson<T>(file: string, schema: z.ZodType<T>, shown: string): T {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const entry = entryIdAt(raw, issue.path); // issue 9: name the entry by its id as well
+    const entry = entryIdAt(raw, issue.path); // name the entry by its id as well
     throw new ScamscanError(`${pathText(issue.path)}: ${issue.message}${entry ? ` (entry ${entry})` : ''}`, shown);
   }
   return parsed.data;
