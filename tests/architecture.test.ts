@@ -205,6 +205,18 @@ describe('architecture: the layers of src/', () => {
     expect(circles(bad)).toEqual([['core/text/memo.ts', 'report/json.ts']]);
   });
 
+  it('keeps the core pure: no file system, process, console, threads or timers', () => {
+    // node:module only for createRequire (loading CommonJS dependencies), node:buffer for isUtf8.
+    const ALLOWED = new Set(['node:module', 'node:buffer']);
+    const found: string[] = [];
+    for (const f of files.filter((f) => f.startsWith('core/'))) {
+      const text = read(f);
+      for (const m of text.matchAll(/\bfrom\s*['"](node:[^'"]+|fs|path|os|worker_threads|child_process)['"]/g)) if (!ALLOWED.has(m[1]!)) found.push(`${f}: ${m[1]}`);
+      for (const m of text.matchAll(/\b(process|console)\.\w+|\b(setTimeout|setInterval|setImmediate)\s*\(/g)) found.push(`${f}: ${m[0]}`);
+    }
+    expect(found).toEqual([]);
+  });
+
   it('keeps module-level mutable state in the core to the named memo modules', () => {
     const found: string[] = [];
     for (const f of files.filter((f) => f.startsWith('core/'))) {
