@@ -217,6 +217,10 @@ describe('architecture: the layers of src/', () => {
     expect(found).toEqual([]);
   });
 
+  it('keeps report/ to strings: it writes no file (the report file is cli/reportFile.ts)', () => {
+    expect(files.filter((f) => f.startsWith('report/') && /\bfrom\s*['"](node:)?fs['"]/.test(read(f)))).toEqual([]);
+  });
+
   it('keeps module-level mutable state in the core to the named memo modules', () => {
     const found: string[] = [];
     for (const f of files.filter((f) => f.startsWith('core/'))) {

@@ -9,7 +9,8 @@ import { ScanOutput, SCAN_FORMATS, type ScanFormat } from '../report/scanOutput.
 import { formatScanPretty } from '../report/scanPretty.js';
 import { ScanProgress } from '../report/scanProgress.js';
 import { ScanSummary } from '../report/scanSummary.js';
-import { HtmlReport } from '../report/html/writer.js';
+import { HtmlReport } from '../report/html/report.js';
+import { ReportFile } from './reportFile.js';
 import { prepareLexicons } from '../index.js';
 import { INPUT_FORMATS } from '../core/transcript/index.js';
 import type { Language } from '../types.js';
@@ -59,7 +60,8 @@ export async function runScan(paths: string[], opts: ScanCliOptions, io: CliIO, 
     io.stdout(text);
   });
   const summary = new ScanSummary();
-  const report = opts.report ? new HtmlReport(opts.report) : null;
+  const reportFile = opts.report ? new ReportFile(opts.report) : null;
+  const report = reportFile ? new HtmlReport(reportFile.write) : null;
   let flagged = 0;
   let done = 0;
   const onProgress = (out: TaskOutput) => {
@@ -90,16 +92,17 @@ export async function runScan(paths: string[], opts: ScanCliOptions, io: CliIO, 
     },
     { jobs: opts.jobs ?? availableParallelism(), forced: opts.jobs !== undefined, signal, write, progress: onProgress },
   ).catch((e: unknown) => {
-    report?.abort();
+    reportFile?.abort();
     throw e;
   });
   progress?.clear();
   const totals = summary.toJson(outcome, (performance.now() - started) / 1000);
   output.end(totals);
-  if (report) {
+  if (report && reportFile) {
     const { thresholds } = prepareLexicons({ lexicons: opts.lexicons ?? [], ...opts.adjust }).lexicons.model;
     report.end({ seconds: totals.seconds, interrupted: outcome.interrupted, thresholds });
-    note(report.path, `report written (${n(totals.results)} results)`);
+    reportFile.commit();
+    note(reportFile.path, `report written (${n(totals.results)} results)`);
   }
   if (format === 'pretty') io.stdout(formatScanPretty(summary, totals, { color: useColor(opts.color, io) }));
 
