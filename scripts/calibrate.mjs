@@ -10,8 +10,6 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadLexicons, classifyText, classifyBytes } from '../dist/index.js';
-// Not in the library API (it exports types, not these): the data set row reader with its labels,
-// and the list of stages the model weighs.
 import { csvRows, parseLabel } from '../dist/batch/dataset.js';
 import { STAGES } from '../dist/types.js';
 
