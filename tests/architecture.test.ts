@@ -44,6 +44,7 @@ export const MEMO_MODULES: Record<string, Record<string, string>> = {
   },
   'core/text/normalize.ts': { speakerCache: 'canonical speaker names, bounded by remember() (core/text/memo.ts)' },
   'core/text/stem.ts': { stemmers: 'one stemmer per language, made on first use' },
+  'core/text/numbers.ts': { WORDS: 'the table of number words, filled once while the module loads, read-only after' },
   'core/text/fuzzy.ts': { indexes: 'the index of a brand list, weakly keyed by the list (dies with its lexicons)' },
   'core/transcript/plain.ts': { plausibleNames: 'whether a speaker label is a plausible name, bounded by remember()' },
   'core/transcript/json.ts': { last: 'the last JSON text parsed: format detection and then the reader parse the same text' },

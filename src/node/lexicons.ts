@@ -9,6 +9,9 @@ import { entryIdAt } from '../core/lexicon/entryId.js';
 
 import { BUILTIN_DIR } from './paths.js';
 
+/** The built-in lexicon folder (defined in paths.ts), beside the loader of lexicon folders. */
+export { BUILTIN_DIR };
+
 /** `entries[3].phrases[1]` from a zod issue path. */
 function pathText(path: ReadonlyArray<PropertyKey>): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('') || '(top level)';
