@@ -59,6 +59,10 @@ function build(z: typeof Zod) {
     counterGuard: z.number().min(0).max(1),
     /** A single live payment or credential demand this strong is guarded on its own. */
     guardPayment: z.number().min(0).max(1),
+    /** A single live finding of any stage this strong guards the score against counter-signals (absent: only payment guards). */
+    guardDecisive: z.number().min(0).max(1).optional(),
+    /** Weak evidence (below `weak`) with no evidence of at least `weak` within `window` utterances counts `isolated` of itself. */
+    corroboration: z.strictObject({ weak: z.number().min(0).max(1), window: z.number().int().min(0), isolated: z.number().min(0).max(1) }).optional(),
     /** Score at which a stage counts as seen. */
     stageSeen: z.number().min(0).max(1),
     /** How fast repeated findings of one category fade: the k-th strongest counts decay^k. */
