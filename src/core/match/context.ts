@@ -103,17 +103,27 @@ function saysNegation(pattern: CompiledPattern, rules: LanguageRules): boolean {
   return cached;
 }
 
+/** Words after a quotation's end within which a reporting frame still claims it ("…," he said). */
+const FRAME_AFTER_QUOTE = 2;
+
 /**
  * The modifiers of each hit from its context in the utterance: governed by a negator or prohibition
  * ("we will never ask for…", "ne donnez jamais…"), or in reported speech earlier in the same sentence
- * ("he told me to…", "il m'a demandé de…") or in quotation marks (a prevention talk acting the script
- * out, a victim reading a pop-up). A negator inside the matched phrase belongs to it ("don't hang
- * up") and does not negate it.
+ * ("he told me to…", "il m'a demandé de…", "the message says…"). A negator inside the matched phrase
+ * belongs to it ("don't hang up") and does not negate it.
+ *
+ * Quotation marks alone are not reported speech: quotes around a URL, a button, a search term or a
+ * whole line (`Agent: "…"`) leave the words live. A quotation is reported when a reporting frame
+ * introduces it in the same sentence ("he said: \"…\"") or follows it ("\"…,\" he said"), and then
+ * all of it is, whatever sentences it holds.
+ *
+ * `readout` tells, for each hit, that it is reported only by a read-out frame ("it says", "le message
+ * dit"): a receiver reading the scam's own pop-up or SMS during the call, evidence when the call is live.
  *
  * Subtitles and speech-to-text segments cut sentences anywhere, so reported speech carries over:
- * `carryIn` is how many words at the start of this utterance a marker in the speaker's previous
+ * `carryIn` is how many words at the start of this utterance a marker in the same turn's previous
  * utterance still governs, and `carryOut` how many words of the next one this utterance's marker
- * governs (0 when a sentence ends first).
+ * governs (0 when a sentence ends first). The caller passes no carry across a turn.
  */
 export function contextModifiers(
   hits: Hit[],
@@ -123,39 +133,53 @@ export function contextModifiers(
   carryIn = 0,
   /** The words' infos for a matcher, when the caller keeps them (see findHits). */
   known?: KnownInfos,
-): { modifiers: Modifier[][]; carryOut: number } {
+): { modifiers: Modifier[][]; readout: boolean[]; carryOut: number } {
   const endsSentence = sentenceEndFrom(text, tokens.at(-1)?.end ?? 0);
   // Most utterances have no finding and end a sentence: nothing to modify, nothing carried out.
-  if (hits.length === 0 && endsSentence) return { modifiers: [], carryOut: 0 };
+  if (hits.length === 0 && endsSentence) return { modifiers: [], readout: [], carryOut: 0 };
   const reported = findHits(rules.reported, tokens, known?.(rules.reported));
+  const readouts = rules.readouts.all.length ? findHits(rules.readouts, tokens, known?.(rules.readouts)) : [];
+  const frames = readouts.length ? [...reported, ...readouts] : reported;
   // The first word after a sentence end (only needed when reported speech carries in).
   const firstEnd = carryIn > 0 ? tokens.findIndex((t, i) => i > 0 && SENTENCE_END.test(text.slice(tokens[i - 1]!.end, t.start))) : -1;
   const carried = firstEnd < 0 ? Math.min(carryIn, tokens.length) : Math.min(carryIn, firstEnd);
   let carryOut = 0;
   if (!endsSentence) {
     if (firstEnd < 0) carryOut = Math.max(0, carryIn - tokens.length);
-    for (const r of reported) {
+    for (const r of frames) {
       const after = text.slice(tokens[r.to - 1]!.end);
       if (!SENTENCE_END.test(after)) carryOut = Math.max(carryOut, REPORTED_REACH - (tokens.length - r.to));
     }
   }
-  if (hits.length === 0) return { modifiers: [], carryOut };
+  if (hits.length === 0) return { modifiers: [], readout: [], carryOut };
   const { negated, afterNegator } = negatedWords(tokens, text, rules, known);
-  const quoted = quotedRanges(text);
+  // Quotations with a reporting frame, and whether that frame is only a read-out.
+  const quoted: Array<{ from: number; to: number; readout: boolean }> = [];
+  if (frames.length) {
+    for (const [a, b] of quotedRanges(text)) {
+      const first = tokens.findIndex((t) => t.start > a);
+      if (first < 0) continue;
+      const next = tokens.findIndex((t) => t.start > b);
+      const before = (r: Hit) => r.to <= first && first - r.to <= REPORTED_REACH && !crosses(SENTENCE_END, text, tokens[r.to - 1]!.end, a);
+      const after = (r: Hit) => next >= 0 && r.from >= next && r.from - next < FRAME_AFTER_QUOTE;
+      const framing = frames.filter((r) => before(r) || after(r));
+      if (framing.length) quoted.push({ from: a, to: b, readout: framing.every((r) => !reported.includes(r)) });
+    }
+  }
+  const reach = (r: Hit, h: Hit, start: number) => r.to <= h.from && h.from - r.to <= REPORTED_REACH && !crosses(SENTENCE_END, text, tokens[r.to - 1]!.end, start);
+  const readout: boolean[] = [];
   const modifiers = hits.map((h) => {
     const mods: Modifier[] = [];
     // Secrecy and pressure are prohibitions: "don't tell the bank" is the evidence, not its negation.
     const prohibition = h.pattern.entry.category === 'pressure' && afterNegator[h.from] === 1;
     if (negated[h.from] === 1 && !saysNegation(h.pattern, rules) && !prohibition) mods.push('negated');
     const start = tokens[h.from]!.start;
-    const isQuoted = quoted.some(([a, b]) => a < start && start < b);
-    const isReported =
-      isQuoted ||
-      h.from < carried ||
-      reported.some((r) => r.to <= h.from && h.from - r.to <= REPORTED_REACH && !crosses(SENTENCE_END, text, tokens[r.to - 1]!.end, start));
-    if (isReported) mods.push('reported');
+    const quote = quoted.filter((q) => q.from < start && start < q.to);
+    const byPerson = h.from < carried || quote.some((q) => !q.readout) || reported.some((r) => reach(r, h, start));
+    const byReadout = !byPerson && (quote.length > 0 || readouts.some((r) => reach(r, h, start)));
+    if (byPerson || byReadout) mods.push('reported');
+    readout.push(byReadout);
     return mods;
   });
-  return { modifiers, carryOut };
+  return { modifiers, readout, carryOut };
 }
-
