@@ -31,11 +31,16 @@ describe('unknown speakers are unknown', () => {
   ];
 
   it('carries reported speech into the next utterance of the same turn only', () => {
-    const same = run(turns.map(([, t], i) => [null, t, i ? 'continued' : undefined] as Turn));
-    expect(finding(same, /anydesk/)!.modifiers).toContain('reported');
-    for (const cut of [turns, turns.map(([, t], i) => [null, t, i ? 'recovered' : undefined] as Turn)]) {
-      expect(finding(run(cut), /anydesk/)!.modifiers).not.toContain('reported');
+    // A subtitle cue or clause of the same turn continues it; a recovered turn or another speaker does not.
+    for (const same of [turns, turns.map(([, t], i) => [null, t, i ? 'continued' : undefined] as Turn)]) {
+      expect(finding(run(same), /anydesk/)!.modifiers).toContain('reported');
     }
+    const cuts: Turn[][] = [
+      turns.map(([, t], i) => [null, t, i ? 'recovered' : undefined] as Turn),
+      turns.map(([, t], i) => [i ? 'B' : 'A', t] as Turn),
+      turns.map(([, t], i) => [i ? null : 'A', t] as Turn),
+    ];
+    for (const cut of cuts) expect(finding(run(cut), /anydesk/)!.modifiers).not.toContain('reported');
   });
 
   it('makes no narrator of several unknown speakers taken together', () => {
@@ -47,6 +52,7 @@ describe('unknown speakers are unknown', () => {
       [null, 'go to the store and buy google play gift cards and read me the numbers', 'recovered'],
     ];
     const r = run(call);
+    expect(r.findings.some((f) => f.utterance === 2 && f.modifiers.includes('reported'))).toBe(true);
     expect(r.findings.filter((f) => f.utterance > 2 && f.category !== 'counter').every((f) => !f.modifiers.includes('retold'))).toBe(true);
     expect(r.verdict).toBe('scam');
   });
@@ -85,6 +91,9 @@ describe('quote marks', () => {
   it('do not make a button, a URL or a search term reported speech', () => {
     const r = run([['Agent', 'Open your browser, type "anydesk.com" and click on "allow". Now download "AnyDesk".']]);
     for (const f of r.findings) expect(f.modifiers).not.toContain('reported');
+    const inside = run([['Agent', 'Now in the search box type "anydesk remote desktop download for windows" and press enter.']]);
+    expect(inside.findings.length).toBeGreaterThan(0);
+    for (const f of inside.findings) expect(f.modifiers).not.toContain('reported');
   });
 
   it('do not make a whole call written in quotes a retelling', () => {
@@ -97,6 +106,11 @@ Agent: Now buy Google Play gift cards and read me the numbers on the back.`;
     const b = classifyText(quoted, lex);
     expect(b.verdict).toBe('scam');
     expect(b.score).toBeCloseTo(a.score, 2);
+  });
+
+  it('are reported speech when a sentence is quoted inside one\'s own words', () => {
+    const r = run([['Officer', 'Here is what you will hear. "This is the Windows technical department, download AnyDesk now." Then they hang up.']]);
+    expect(finding(r, /anydesk/)!.modifiers).toContain('reported');
   });
 
   it('are reported speech with a reporting frame, before or after', () => {

@@ -26,7 +26,7 @@ const NARRATOR_SHARE = 0.3;
 /** A driver gives at least this many instructions, claims or requests, more than they comply. */
 const DRIVER_CUES = 2;
 /** Several speakers drive a call (a hand-off to a "supervisor") when each drives at least this share of the most. */
-const CO_DRIVER_SHARE = 0.34;
+const CO_DRIVER_SHARE = 0.4;
 /**
  * Findings scored per category: past this rank a repeat counts decay^k (under 0.1% of its weight),
  * so scoring a call costs the same at its 10th utterance and at its 10,000th.
@@ -71,9 +71,16 @@ export class RunningEvaluation {
   readonly mods: Modifier[][] = [];
   readonly effective: number[] = [];
   private readonly stats = new Map<string, VoiceStats>();
+  /** The labelled voices' stats (few), among which drivers are found. */
+  private readonly labelled = new Map<string, VoiceStats>();
+  /** Narrators and voices that drive, kept as their stats change (unlabelled speech may have a voice per turn). */
+  private readonly narrating = new Set<string>();
+  private readonly driving = new Set<string>();
   private readonly top = new Map<Category, number[]>();
   private scored: number[] = [];
   private speakers = 0;
+  /** Whether someone (labelled or not, no narrator) drives the call: it is live, not retold. */
+  private live = false;
   result: Score;
 
   constructor(
@@ -86,10 +93,14 @@ export class RunningEvaluation {
   /** Forgets every finding (the call is being matched again, in another language). */
   reset(): void {
     this.stats.clear();
+    this.labelled.clear();
+    this.narrating.clear();
+    this.driving.clear();
     this.top.clear();
     this.mods.length = 0;
     this.effective.length = 0;
     this.driver = null;
+    this.live = false;
     this.drivers = new Set();
     this.narrators = new Set();
   }
@@ -100,14 +111,26 @@ export class RunningEvaluation {
     const s = this.statsOf(voice, speaker);
     if (drives > 0) s.drives++;
     if (follows > 0) s.follows++;
+    this.classify(voice, s);
+  }
+
+  /** Keeps a voice's membership of the narrators and of the voices that drive up to date. */
+  private classify(voice: string, s: VoiceStats): void {
+    if (s.reported >= 2 && s.reported >= NARRATOR_SHARE * s.all) this.narrating.add(voice);
+    else this.narrating.delete(voice);
+    if (s.drives >= DRIVER_CUES && s.drives > s.follows) this.driving.add(voice);
+    else this.driving.delete(voice);
   }
 
   /** Takes in the findings from index `from` on, with `speakers` labelled speakers so far; false when nothing changed. */
   update(from: number, speakers: number): boolean {
     for (let i = from; i < this.raws.length; i++) this.count(this.raws[i]!);
-    const narrators = new Set([...this.stats].filter(([, s]) => s.reported >= 2 && s.reported >= NARRATOR_SHARE * s.all).map(([k]) => k));
+    const narrators = this.narrating;
     const { driver, drivers } = this.findDrivers(narrators, speakers);
+    let live = false;
+    for (const voice of this.driving) if (!narrators.has(voice)) live = true;
     const changed =
+      live !== this.live ||
       driver !== this.driver ||
       drivers.size !== this.drivers.size ||
       [...drivers].some((d) => !this.drivers.has(d)) ||
@@ -115,9 +138,10 @@ export class RunningEvaluation {
       [...narrators].some((n) => !this.narrators.has(n));
     if (!changed && from === this.raws.length && speakers === this.speakers) return false;
     this.speakers = speakers;
+    this.live = live;
     this.driver = driver;
     this.drivers = drivers;
-    this.narrators = narrators;
+    this.narrators = new Set(narrators);
     if (changed) {
       this.top.clear();
       from = 0;
@@ -140,7 +164,10 @@ export class RunningEvaluation {
 
   private statsOf(voice: string, speaker: string | null): VoiceStats {
     let s = this.stats.get(voice);
-    if (!s) this.stats.set(voice, (s = { speaker, reported: 0, all: 0, weightOther: 0, drives: 0, follows: 0 }));
+    if (!s) {
+      this.stats.set(voice, (s = { speaker, reported: 0, all: 0, weightOther: 0, drives: 0, follows: 0 }));
+      if (speaker !== null) this.labelled.set(voice, s);
+    }
     return s;
   }
 
@@ -152,6 +179,7 @@ export class RunningEvaluation {
       // A read-out ("it says…") does not make a narrator: a receiver reads the screen during the call.
       if (!r.readout) s.reported++;
     } else s.weightOther += r.hit.pattern.entry.weight * factor(r.modifiers, this.model);
+    this.classify(r.voice, s);
   }
 
   private findDrivers(narrators: Set<string>, speakers: number): { driver: string | null; drivers: Set<string> } {
@@ -160,12 +188,12 @@ export class RunningEvaluation {
     // By function: who gives instructions, claims authority and makes requests more than they comply.
     const lead = (s: VoiceStats) => s.drives - s.follows;
     let most = 0;
-    for (const [voice, s] of this.stats) if (s.speaker !== null && !narrators.has(voice) && s.drives >= DRIVER_CUES) most = Math.max(most, lead(s));
+    for (const [voice, s] of this.labelled) if (!narrators.has(voice) && s.drives >= DRIVER_CUES) most = Math.max(most, lead(s));
     let driver: string | null = null;
-    if (most > 0) {
+    if (most >= DRIVER_CUES) {
       let best = -Infinity;
-      for (const [voice, s] of this.stats) {
-        if (s.speaker === null || narrators.has(voice) || s.drives < DRIVER_CUES || lead(s) < Math.max(1, CO_DRIVER_SHARE * most)) continue;
+      for (const [voice, s] of this.labelled) {
+        if (narrators.has(voice) || s.drives < DRIVER_CUES || lead(s) < Math.max(DRIVER_CUES, CO_DRIVER_SHARE * most)) continue;
         drivers.add(voice);
         const rank = lead(s) + s.weightOther / 100;
         if (rank > best) [driver, best] = [voice, rank];
@@ -174,8 +202,8 @@ export class RunningEvaluation {
     }
     // Nobody drives by function: the one whose own evidence weighs most.
     let best = 0;
-    for (const [voice, s] of this.stats) {
-      if (s.speaker === null || narrators.has(voice)) continue;
+    for (const [voice, s] of this.labelled) {
+      if (narrators.has(voice)) continue;
       if (s.weightOther > best) [driver, best] = [voice, s.weightOther];
     }
     if (driver !== null) drivers.add(driver);
@@ -186,8 +214,8 @@ export class RunningEvaluation {
     const r = this.raws[i]!;
     const entry = r.hit.pattern.entry;
     const narrator = this.narrators.has(r.voice);
-    // During a live call (someone drives it), reading out the scam's pop-up or message is evidence.
-    const live = r.readout === true && this.drivers.size > 0 && r.utterance.speaker !== null && !narrator;
+    // During a live call (someone else drives it), the receiver reading out the scam's pop-up or message is evidence.
+    const live = r.readout === true && this.live && !narrator && (r.utterance.speaker === null || !this.drivers.has(r.voice));
     const mods = live ? r.modifiers.filter((m) => m !== 'reported') : [...r.modifiers];
     if (entry.category !== 'counter' && narrator && !mods.includes('reported')) mods.push('retold');
     // Counter-signals too: what vouches for a call is what its driver says ("we will never ask…"),

@@ -50,6 +50,20 @@ function factsOf(lexicons: CompiledLexicons, tokens: Token[]): Facts[] {
   return out;
 }
 
+/** Words after which an exact verb form still opens a clause: an instruction ("okay now type…"), not a narration ("i type…"). */
+const OPENERS = new Set(['please', 'now', 'just', 'and', 'first', 'next', 'then', 'so', 'okay', 'ok', 'alright', 'right', 'also', 'maintenant', 'alors', 'ensuite', 'puis', 'et', 'donc', 'juste', 'bon', 'accord', 'plait']);
+
+/**
+ * Whether a drive cue is one: a phrase ("you need to", "i'm calling from") always, an exact verb form
+ * ("=type", "=téléchargez") only where an imperative stands, opening its clause.
+ */
+function instruction(h: Hit, tokens: Token[], text: string): boolean {
+  const step = h.pattern.steps[0]!;
+  if (step.stems.size > 0 || step.forms.size === 0 || h.from === 0) return true;
+  const prev = tokens[h.from - 1]!;
+  return /[,.;:!?…]/u.test(text.slice(prev.end, tokens[h.from]!.start)) || OPENERS.has(prev.form);
+}
+
 /** The language is detected from at most this much of the call's text. */
 const LANGUAGE_SAMPLE = 20_000;
 
@@ -78,7 +92,7 @@ export class CallSession {
   private readonly stopwordCounts = LANGUAGES.map(() => 0);
   private sampled = 0;
   /** Reported speech still running into the same turn's next utterance (a subtitle cut mid-sentence). */
-  private carry = 0;
+  private carry = { words: 0, readout: false };
   /** Each utterance's voice (see Raw), and whether it starts a turn. */
   private readonly voices: string[] = [];
   private readonly turnStarts: boolean[] = [];
@@ -112,7 +126,7 @@ export class CallSession {
     let from = this.raws.length;
     if (!this.forcedLanguage && this.detect(tokens, facts)) {
       // The language changed with this utterance: match the call again in the new language (rare).
-      this.carry = 0;
+      this.carry = { words: 0, readout: false };
       this.raws.length = 0;
       for (const x of this.utterances) {
         const words = x === u ? tokens : tokenize(x.text);
@@ -142,12 +156,14 @@ export class CallSession {
 
   /**
    * Sets the voice of the next utterance `u`, and whether it starts a turn: a labelled speaker change,
-   * a turn recovered from the text's shape, or an unknown speaker change (unlabelled speech is the
-   * same turn only when the reader says the utterance continues it). Unknown never equals unknown.
+   * a labelled speaker after an unlabelled one (or back), or a turn the reader recovered from the
+   * text's shape (`turn: 'recovered'`: the speaker may have changed). An unlabelled utterance after an
+   * unlabelled one continues its turn otherwise (a subtitle cue, a sentence of the same paragraph).
+   * Unknown never equals unknown across a recovered turn: each is its own voice.
    */
   private voiceOf(u: Utterance): void {
     const prev = this.utterances.at(-1);
-    const same = prev !== undefined && u.speaker === prev.speaker && (u.speaker !== null || u.turn === 'continued');
+    const same = prev !== undefined && u.speaker === prev.speaker && (u.speaker !== null || u.turn !== 'recovered');
     this.turnStarts.push(!same || u.turn === 'recovered');
     this.voices.push(u.speaker !== null ? u.speaker : same ? this.voices.at(-1)! : `\u0000${++this.unknownTurns}`);
   }
@@ -213,16 +229,17 @@ export class CallSession {
     const found = findHits(matcher, tokens, known?.(matcher));
     const hits = found.length === 0 ? found : dedupeHits(this.filter ? this.filter(found, tokens, this.language) : found); // config hook (issue 9)
     const voice = this.voices[u.index - 1]!;
-    const carryIn = this.turnStarts[u.index - 1] ? 0 : this.carry;
+    const carryIn = this.turnStarts[u.index - 1] ? 0 : this.carry.words;
     // What the utterance does (instructs, claims, requests; complies, reads out), for the roles.
-    const drives = rules.drives.all.length ? findHits(rules.drives, tokens, known?.(rules.drives)) : [];
+    const drives = rules.drives.all.length ? findHits(rules.drives, tokens, known?.(rules.drives)).filter((h) => instruction(h, tokens, u.text)) : [];
     const follows = rules.follows.all.length ? findHits(rules.follows, tokens, known?.(rules.follows)) : [];
-    const { modifiers: all, readout, carryOut } = contextModifiers(drives.length ? [...hits, ...drives] : hits, tokens, u.text, rules, carryIn, known);
-    this.carry = carryOut;
+    const context = contextModifiers(drives.length ? [...hits, ...drives] : hits, tokens, u.text, rules, carryIn, known, this.carry.readout);
+    const { modifiers: all, readout } = context;
+    this.carry = { words: context.carryOut, readout: context.carryReadout };
     // An instruction in reported speech ("he told me to download…") is not the speaker's own.
     const ownDrives = drives.filter((_, k) => !all[hits.length + k]!.includes('reported')).length;
     this.evaluation.noteTurn(voice, u.speaker, ownDrives, follows.length);
-    this.cued = u.speaker !== null && (ownDrives > 0 || follows.length > 0);
+    this.cued = ownDrives > 0 || follows.length > 0;
     const mods = all;
     return hits.map((hit, i) => {
       const start = tokens[hit.from]!.start;

@@ -103,6 +103,8 @@ function saysNegation(pattern: CompiledPattern, rules: LanguageRules): boolean {
   return cached;
 }
 
+/** Words of a quotation, and of the words around it, from which an unframed quotation is a sentence quoted from someone else. */
+const QUOTED_SENTENCE = 4;
 /** Words after a quotation's end within which a reporting frame still claims it ("…," he said). */
 const FRAME_AFTER_QUOTE = 2;
 
@@ -112,10 +114,11 @@ const FRAME_AFTER_QUOTE = 2;
  * ("he told me to…", "il m'a demandé de…", "the message says…"). A negator inside the matched phrase
  * belongs to it ("don't hang up") and does not negate it.
  *
- * Quotation marks alone are not reported speech: quotes around a URL, a button, a search term or a
- * whole line (`Agent: "…"`) leave the words live. A quotation is reported when a reporting frame
- * introduces it in the same sentence ("he said: \"…\"") or follows it ("\"…,\" he said"), and then
- * all of it is, whatever sentences it holds.
+ * Quotation marks alone do not make reported speech: quotes around a URL, a button, a search term, a
+ * short name or a whole line (`Agent: "…"`) leave the words live. A quotation is reported when a
+ * reporting frame introduces it in the same sentence ("he said: \"…\"") or follows it ("\"…,\" he
+ * said"), and then all of it is, whatever sentences it holds; or when, unframed, it quotes a sentence
+ * inside the speaker's own words ("here's what you'll hear: \"this is the Windows department…\"").
  *
  * `readout` tells, for each hit, that it is reported only by a read-out frame ("it says", "le message
  * dit"): a receiver reading the scam's own pop-up or SMS during the call, evidence when the call is live.
@@ -133,10 +136,12 @@ export function contextModifiers(
   carryIn = 0,
   /** The words' infos for a matcher, when the caller keeps them (see findHits). */
   known?: KnownInfos,
-): { modifiers: Modifier[][]; readout: boolean[]; carryOut: number } {
+  /** Whether what carries in is a read-out ("it says…" cut by a subtitle). */
+  carryReadout = false,
+): { modifiers: Modifier[][]; readout: boolean[]; carryOut: number; carryReadout: boolean } {
   const endsSentence = sentenceEndFrom(text, tokens.at(-1)?.end ?? 0);
   // Most utterances have no finding and end a sentence: nothing to modify, nothing carried out.
-  if (hits.length === 0 && endsSentence) return { modifiers: [], readout: [], carryOut: 0 };
+  if (hits.length === 0 && endsSentence) return { modifiers: [], readout: [], carryOut: 0, carryReadout: false };
   const reported = findHits(rules.reported, tokens, known?.(rules.reported));
   const readouts = rules.readouts.all.length ? findHits(rules.readouts, tokens, known?.(rules.readouts)) : [];
   const frames = readouts.length ? [...reported, ...readouts] : reported;
@@ -144,26 +149,42 @@ export function contextModifiers(
   const firstEnd = carryIn > 0 ? tokens.findIndex((t, i) => i > 0 && SENTENCE_END.test(text.slice(tokens[i - 1]!.end, t.start))) : -1;
   const carried = firstEnd < 0 ? Math.min(carryIn, tokens.length) : Math.min(carryIn, firstEnd);
   let carryOut = 0;
+  let outReadout = true;
   if (!endsSentence) {
     if (firstEnd < 0) carryOut = Math.max(0, carryIn - tokens.length);
+    if (carryOut > 0) outReadout = carryReadout;
     for (const r of frames) {
       const after = text.slice(tokens[r.to - 1]!.end);
-      if (!SENTENCE_END.test(after)) carryOut = Math.max(carryOut, REPORTED_REACH - (tokens.length - r.to));
+      if (SENTENCE_END.test(after)) continue;
+      carryOut = Math.max(carryOut, REPORTED_REACH - (tokens.length - r.to));
+      if (reported.includes(r)) outReadout = false;
     }
   }
-  if (hits.length === 0) return { modifiers: [], readout: [], carryOut };
+  if (hits.length === 0) return { modifiers: [], readout: [], carryOut, carryReadout: outReadout };
   const { negated, afterNegator } = negatedWords(tokens, text, rules, known);
-  // Quotations with a reporting frame, and whether that frame is only a read-out.
+  // Quotations that are reported speech, and whether only a read-out frame makes them so.
   const quoted: Array<{ from: number; to: number; readout: boolean }> = [];
-  if (frames.length) {
-    for (const [a, b] of quotedRanges(text)) {
+  const quotes = quotedRanges(text);
+  if (quotes.length) {
+    let drives: Hit[] | undefined;
+    for (const [a, b] of quotes) {
       const first = tokens.findIndex((t) => t.start > a);
       if (first < 0) continue;
-      const next = tokens.findIndex((t) => t.start > b);
+      let next = tokens.findIndex((t) => t.start > b);
+      if (next < 0) next = tokens.length;
       const before = (r: Hit) => r.to <= first && first - r.to <= REPORTED_REACH && !crosses(SENTENCE_END, text, tokens[r.to - 1]!.end, a);
-      const after = (r: Hit) => next >= 0 && r.from >= next && r.from - next < FRAME_AFTER_QUOTE;
+      const after = (r: Hit) => r.from >= next && r.from - next < FRAME_AFTER_QUOTE;
       const framing = frames.filter((r) => before(r) || after(r));
-      if (framing.length) quoted.push({ from: a, to: b, readout: framing.every((r) => !reported.includes(r)) });
+      if (framing.length) {
+        quoted.push({ from: a, to: b, readout: framing.every((r) => !reported.includes(r)) });
+        continue;
+      }
+      // Unframed: a sentence quoted inside one's own words (acting a script out), not a short name,
+      // a URL, a button or a search term, nor a whole line in quotes, nor what an instruction names.
+      if (next - first < QUOTED_SENTENCE || tokens.length - (next - first) < QUOTED_SENTENCE || /^\S*$/u.test(text.slice(a + 1, b))) continue;
+      drives ??= rules.drives.all.length ? findHits(rules.drives, tokens, known?.(rules.drives)) : [];
+      if (drives.some((d) => d.to <= first && first - d.to <= 1)) continue;
+      quoted.push({ from: a, to: b, readout: false });
     }
   }
   const reach = (r: Hit, h: Hit, start: number) => r.to <= h.from && h.from - r.to <= REPORTED_REACH && !crosses(SENTENCE_END, text, tokens[r.to - 1]!.end, start);
@@ -175,11 +196,11 @@ export function contextModifiers(
     if (negated[h.from] === 1 && !saysNegation(h.pattern, rules) && !prohibition) mods.push('negated');
     const start = tokens[h.from]!.start;
     const quote = quoted.filter((q) => q.from < start && start < q.to);
-    const byPerson = h.from < carried || quote.some((q) => !q.readout) || reported.some((r) => reach(r, h, start));
-    const byReadout = !byPerson && (quote.length > 0 || readouts.some((r) => reach(r, h, start)));
+    const byPerson = (h.from < carried && !carryReadout) || quote.some((q) => !q.readout) || reported.some((r) => reach(r, h, start));
+    const byReadout = !byPerson && (h.from < carried || quote.length > 0 || readouts.some((r) => reach(r, h, start)));
     if (byPerson || byReadout) mods.push('reported');
     readout.push(byReadout);
     return mods;
   });
-  return { modifiers, readout, carryOut };
+  return { modifiers, readout, carryOut, carryReadout: outReadout };
 }
