@@ -136,13 +136,13 @@ Agent: Now buy Google Play gift cards and read me the numbers on the back.`;
 });
 
 describe('reported-speech markers', () => {
-  it('are not "do you want me to", nor the agent\'s own "on vous demande", "on va vous"', () => {
+  it('are not "do you want me to", nor the agent\'s own "on va vous"', () => {
     const en = run([['Agent', 'Do you want me to connect to your computer? I will need you to download AnyDesk.']]);
     expect(finding(en, /anydesk/)!.modifiers).not.toContain('reported');
     const want = run([['Agent', 'Want me to stay on the line while you buy the gift cards?']]);
     for (const f of want.findings) expect(f.modifiers).not.toContain('reported');
-    const fr1 = run([['Conseiller', 'On vous demande de télécharger AnyDesk pour sécuriser votre compte.']], 'fr');
-    for (const f of fr1.findings) expect(f.modifiers).not.toContain('reported');
+    // "On vous demande de…" stays a marker: in a prevention talk it is the scammers' generic "on",
+    // and without it a talk acting the script out reads as a live call (devset, FR).
     const fr2 = run([['Conseiller', 'On va vous faire installer AnyDesk et on va vous demander le code reçu par SMS.']], 'fr');
     for (const f of fr2.findings) expect(f.modifiers).not.toContain('reported');
   });
