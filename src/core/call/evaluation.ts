@@ -48,7 +48,8 @@ interface VoiceStats {
   /** Findings in reported speech (read-outs aside), and all findings. */
   reported: number;
   all: number;
-  /** Evidence weight of their own (not reported) findings. */
+  /** Evidence weight of their reported findings, and of their own. */
+  weightReported: number;
   weightOther: number;
   /** Utterances that give instructions, claim authority or make requests; that comply, read out or ask what to do. */
   drives: number;
@@ -60,7 +61,7 @@ interface VoiceStats {
  * than make one (their evidence mostly reported: "he tells me to press Windows and R") are
  * narrators, and all their evidence counts as retold. The drivers are the labelled speakers who give
  * instructions, claim authority and make requests (several may: a hand-off to a "supervisor"); when
- * nobody does, the one whose own evidence weighs most. What the others say counts as received,
+ * nobody does, the one whose evidence weighs most, as before. What the others say counts as received,
  * except a read-out of the scam's own pop-up or message during the live call, which is evidence.
  * Unknown speakers are keyed by turn, so no role reaches across an unknown speaker change. When no
  * role changes, new findings are scored on their own; when one does, everything is re-weighed.
@@ -167,7 +168,7 @@ export class RunningEvaluation {
   private statsOf(voice: string, speaker: string | null): VoiceStats {
     let s = this.stats.get(voice);
     if (!s) {
-      this.stats.set(voice, (s = { speaker, reported: 0, all: 0, weightOther: 0, drives: 0, follows: 0 }));
+      this.stats.set(voice, (s = { speaker, reported: 0, all: 0, weightReported: 0, weightOther: 0, drives: 0, follows: 0 }));
       if (speaker !== null) this.labelled.set(voice, s);
     }
     return s;
@@ -177,10 +178,12 @@ export class RunningEvaluation {
     if (r.hit.pattern.entry.category === 'counter') return;
     const s = this.statsOf(r.voice, r.utterance.speaker);
     s.all++;
+    const w = r.hit.pattern.entry.weight * factor(r.modifiers, this.model);
     if (r.modifiers.includes('reported')) {
       // A read-out ("it says…") does not make a narrator: a receiver reads the screen during the call.
       if (!r.readout) s.reported++;
-    } else s.weightOther += r.hit.pattern.entry.weight * factor(r.modifiers, this.model);
+      s.weightReported += w;
+    } else s.weightOther += w;
     this.classify(r.voice, s);
   }
 
@@ -206,11 +209,11 @@ export class RunningEvaluation {
       }
       return { driver, drivers };
     }
-    // Nobody drives by function: the one whose own evidence weighs most.
+    // Nobody drives by function: the one whose evidence weighs most (a narrator's own words as retold).
     let best = 0;
     for (const [voice, s] of this.labelled) {
-      if (narrators.has(voice)) continue;
-      if (s.weightOther > best) [driver, best] = [voice, s.weightOther];
+      const w = s.weightReported + s.weightOther * (narrators.has(voice) ? this.model.modifiers.retold : 1);
+      if (w > best) [driver, best] = [voice, w];
     }
     if (driver !== null) drivers.add(driver);
     return { driver, drivers };
