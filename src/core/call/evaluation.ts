@@ -25,7 +25,7 @@ export interface Raw {
 const NARRATOR_SHARE = 0.3;
 /** A driver gives at least this many instructions, claims or requests, more than they comply. */
 const DRIVER_CUES = 2;
-/** A driver's own evidence weighs at least this share of the heaviest speaker's. */
+/** A driver's evidence (own and reported) weighs at least this share of the heaviest speaker's. */
 const DRIVER_EVIDENCE_SHARE = 0.5;
 /** Several speakers drive a call (a hand-off to a "supervisor") when each drives at least this share of the most. */
 const CO_DRIVER_SHARE = 0.4;
@@ -194,15 +194,15 @@ export class RunningEvaluation {
     const lead = (s: VoiceStats) => s.drives - s.follows;
     // A driver also says some of the evidence: a doubtful victim asking "can you prove it?" drives nothing.
     let heaviest = 0;
-    for (const [voice, s] of this.labelled) if (!narrators.has(voice)) heaviest = Math.max(heaviest, s.weightOther);
-    const weighs = (s: VoiceStats) => s.weightOther >= DRIVER_EVIDENCE_SHARE * heaviest;
+    for (const s of this.labelled.values()) heaviest = Math.max(heaviest, s.weightOther + s.weightReported);
+    const weighs = (s: VoiceStats) => s.weightOther + s.weightReported >= DRIVER_EVIDENCE_SHARE * heaviest;
     let most = 0;
-    for (const [voice, s] of this.labelled) if (!narrators.has(voice) && s.drives >= DRIVER_CUES && weighs(s)) most = Math.max(most, lead(s));
+    for (const s of this.labelled.values()) if (s.drives >= DRIVER_CUES && weighs(s)) most = Math.max(most, lead(s));
     let driver: string | null = null;
     if (most >= DRIVER_CUES) {
       let best = -Infinity;
       for (const [voice, s] of this.labelled) {
-        if (narrators.has(voice) || s.drives < DRIVER_CUES || !weighs(s) || lead(s) < Math.max(DRIVER_CUES, CO_DRIVER_SHARE * most)) continue;
+        if (s.drives < DRIVER_CUES || !weighs(s) || lead(s) < Math.max(DRIVER_CUES, CO_DRIVER_SHARE * most)) continue;
         drivers.add(voice);
         const rank = lead(s) + s.weightOther / 100;
         if (rank > best) [driver, best] = [voice, rank];
