@@ -223,8 +223,8 @@ export class RunningEvaluation {
     const r = this.raws[i]!;
     const entry = r.hit.pattern.entry;
     const narrator = this.narrators.has(r.voice);
-    // During a live call (someone else drives it), the receiver reading out the scam's pop-up or message is evidence.
-    const live = r.readout === true && this.live && !narrator && (r.utterance.speaker === null || !this.drivers.has(r.voice));
+    // During a live call (someone drives it), reading out the scam's pop-up, message or record ("it says here…") is evidence.
+    const live = r.readout === true && this.live && !narrator;
     const mods = live ? r.modifiers.filter((m) => m !== 'reported') : [...r.modifiers];
     if (entry.category !== 'counter' && narrator && !mods.includes('reported')) mods.push('retold');
     // Counter-signals too: what vouches for a call is what its driver says ("we will never ask…"),
