@@ -52,6 +52,12 @@ export interface Utterance {
   map?: number[];
   /** Start time in seconds, for timed formats. */
   start?: number;
+  /**
+   * How this utterance's turn was found, when the format did not give it: `recovered` starts a turn
+   * recovered from the text's shape (unlabelled, unpunctuated speech-to-text; the speaker may have
+   * changed), `continued` is a clause split of the same turn. Absent: the format gave the turn.
+   */
+  turn?: 'recovered' | 'continued';
 }
 
 export interface Transcript {

@@ -41,6 +41,12 @@ function build(z: typeof Zod) {
     clauseBreaks: wordList,
     /** Words that continue a list after a comma, keeping a negation going ("never your PIN, your password"). */
     listWords: wordList.default([]),
+    /** Frames of a read-out ("it says", "le message dit"): reported speech, but evidence when the receiver reads the scam's own pop-up or SMS during the call. */
+    readouts: wordList.default([]),
+    /** What the one who drives a call says: instructions, claims of authority, requests ("download", "i'm calling from", "read me"). */
+    drives: wordList.default([]),
+    /** What the one who receives it says: compliance, read-outs, asking what to do ("what do i do", "okay done"). */
+    follows: wordList.default([]),
   });
 
   const stageRecord = z.strictObject(Object.fromEntries(STAGES.map((s) => [s, z.number()])) as Record<(typeof STAGES)[number], Zod.ZodNumber>);
