@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyTranscript, loadLexicons } from '../src/index.js';
-import { classifyText } from '../src/core/call/classify.js';
+import { classifyTranscriptText } from '../src/core/call/classify.js';
 import type { Result, Transcript, Utterance } from '../src/types.js';
 
 // Issue 14: scopes (negation, reported speech) and roles read from real speech. Built-in lexicons:
@@ -102,8 +102,8 @@ Agent: Download AnyDesk and give me the nine digit code.
 Caller: Okay.
 Agent: Now buy Google Play gift cards and read me the numbers on the back.`;
     const quoted = plain.replace(/^(\w+): (.*)$/gmu, '$1: "$2"');
-    const a = classifyText(plain, lex);
-    const b = classifyText(quoted, lex);
+    const a = classifyTranscriptText(plain, lex);
+    const b = classifyTranscriptText(quoted, lex);
     expect(b.verdict).toBe('scam');
     expect(b.score).toBeCloseTo(a.score, 2);
   });
