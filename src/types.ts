@@ -52,6 +52,14 @@ export interface Utterance {
   map?: number[];
   /** Start time in seconds, for timed formats. */
   start?: number;
+  /**
+   * How the turn was found when the format did not give it (raw speech-to-text: no labels, no
+   * punctuation): `recovered` starts a turn recovered from the text's shape (a `>>` cue, a line of
+   * unlabelled text, a discourse marker or an answer), whose speaker may have changed (unknown);
+   * `continued` is a further clause or sentence of the same turn. Absent: the format gave the turn
+   * (a speaker label, a timed cue).
+   */
+  turn?: 'recovered' | 'continued';
 }
 
 export interface Transcript {
