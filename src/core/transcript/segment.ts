@@ -80,6 +80,14 @@ const IMPERATIVES = new Set(
   `go open click press type download install read tell give write take buy scratch send enter call
   allez ouvrez cliquez appuyez tapez téléchargez telechargez installez lisez dites donnez écrivez ecrivez prenez achetez grattez envoyez entrez`.split(/\s+/),
 );
+/** Words after which an instruction word is not one ("you'll never call", "want to go", "je vais lire"). */
+const NOT_BEFORE_IMPERATIVE = new Set(
+  `to never not don't dont didn't will won't can can't cannot could would should must might may shall i you we they he she it
+  you'll i'll we'll they'll please just also let let's gonna wanna going want need have has had
+  ne pas jamais je tu il elle on nous vous ils elles va vais vas allons allez peux peut pouvez dois doit devez faut veux voulez`.split(/\s+/),
+);
+/** Answers to a question. */
+const ANSWERS = new Set(`yes yeah yep no nope sure okay ok mhm uh-huh oui ouais non d'accord`.split(/\s+/));
 /** Conjunctions where a long clause is cut (same turn). */
 const CLAUSE_WORDS = new Set(`because so but and then cause parce mais donc puis ensuite`.split(/\s+/));
 
@@ -165,10 +173,10 @@ export function segment(text: string): Segment[] {
     let cut: TurnKind | null = null;
     if (since >= MIN_WORDS && prev !== undefined && !NOT_AFTER.has(prev)) {
       const opener = OPENERS.has(w.lower) || OPENER_PAIRS.get(w.lower)?.has(next ?? '') === true;
-      const answer = i - lastQuestion <= 14 && (w.lower === 'yes' || w.lower === 'no' || w.lower === 'yeah' || w.lower === 'oui' || w.lower === 'non');
+      const answer = i - lastQuestion <= 14 && ANSWERS.has(w.lower);
       if (opener || answer) cut = 'recovered';
       else if (QUESTIONS.get(w.lower)?.has(next ?? '')) cut = 'continued';
-      else if (IMPERATIVES.has(w.lower) && (next === 'to' || next === 'the' || next === 'your' || next === 'sur' || next === 'le' || next === 'la' || next === 'votre' || next === 'me' || next === 'moi' || next === 'it')) cut = 'continued';
+      else if (IMPERATIVES.has(w.lower) && !NOT_BEFORE_IMPERATIVE.has(prev) && (next === 'to' || next === 'the' || next === 'your' || next === 'sur' || next === 'le' || next === 'la' || next === 'votre' || next === 'me' || next === 'moi' || next === 'it')) cut = 'continued';
       else if (wordsSinceClause >= LONG_CLAUSE && CLAUSE_WORDS.has(w.lower)) cut = 'continued';
     }
     if (QUESTIONS.get(w.lower)?.has(next ?? '')) lastQuestion = i;
