@@ -3,7 +3,8 @@ import type { Transcript, Utterance } from '../../types.js';
 import { remember } from '../text/memo.js';
 import { LINE_LABEL, NAME, labelName, labelTime, plausibleName as shortName } from './label.js';
 import { MappedText } from './mapped.js';
-import { SENTENCE_END, needsSegmenting, segment, type TurnKind } from './segment.js';
+import { needsSegmenting, segment, type TurnKind } from './segment.js';
+import { SENTENCE_END } from './sentence.js';
 
 /** Role words that mark a speaker label even when used once. */
 const ROLES = new Set(

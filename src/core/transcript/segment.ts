@@ -12,16 +12,9 @@
  * Pure and linear: one pass over the words, no backtracking regular expression.
  */
 
-/** Sentence ends: `.`, `!`, `?`, `…` (several), closing quotes or brackets, then white space or the end. The one definition the readers share. */
-export const SENTENCE_END = /[.!?…]+["”»)]*(?=\s|$)/gu;
+import { SENTENCE_END } from './sentence.js';
 
-/** Whether the text has sentence-end punctuation followed by space or the end. */
-export function hasSentenceEnd(text: string): boolean {
-  SENTENCE_END.lastIndex = 0;
-  const found = SENTENCE_END.test(text);
-  SENTENCE_END.lastIndex = 0;
-  return found;
-}
+export { SENTENCE_END, hasSentenceEnd } from './sentence.js';
 
 export type TurnKind = 'recovered' | 'continued';
 
