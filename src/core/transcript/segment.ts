@@ -28,8 +28,8 @@ export interface Segment {
 
 /** Words that open a turn when they start a clause ("okay so …", "no I don't …"). */
 const OPENERS = new Set(
-  `okay ok alright allright yes yeah yep yup no nope nah hello hi hey sorry
-  oui ouais non allo allô bonjour bon alors voila voilà d'accord dacord`.split(/\s+/),
+  `okay ok alright allright yes yeah yep yup no nope nah hello hi hey sorry oh wow good great perfect exactly sure
+  oui ouais non allo allô bonjour bon alors voila voilà d'accord dacord ah parfait super`.split(/\s+/),
 );
 /** Two-word openers: the first word, then the words that may follow it. */
 const OPENER_PAIRS = new Map<string, Set<string>>([
@@ -37,14 +37,15 @@ const OPENER_PAIRS = new Map<string, Set<string>>([
   ['thank', new Set(['you'])],
   ['thanks', new Set(['you'])],
   ['merci', new Set(['madame', 'monsieur', 'beaucoup'])],
-  ['oh', new Set(['okay', 'ok', 'no', 'my', 'god'])],
   ['i', new Set(["don't", 'dont', "didn't", 'didnt', "can't", 'cant'])],
   ['je', new Set(['ne', 'sais', "n'ai", 'comprends'])],
 ]);
 /** Words after which an opener is part of the sentence ("I said no", "say yes", "the no-reply"). */
 const NOT_AFTER = new Set(
   `said say says saying tell told answer answered reply replied the a an to is was be with of for and or that if
-  dit dis dire répondu repondu le la les un une de du des à a et ou que qui est`.split(/\s+/),
+  i'm im it's its you're youre we're they're he's she's that's thats am are were been being feel feels felt look looks
+  seem seems sounds sound pretty very so not really too make made just all getting get gets got
+  dit dis dire répondu repondu le la les un une de du des à a et ou que qui est suis es sont très tres trop pas c'est cest`.split(/\s+/),
 );
 /** Question starts: a word, then the words that make it a question. */
 const QUESTIONS = new Map<string, Set<string>>([
@@ -56,7 +57,7 @@ const QUESTIONS = new Map<string, Set<string>>([
   ['have', new Set(['you'])],
   ['will', new Set(['you'])],
   ['would', new Set(['you'])],
-  ['what', new Set(['is', "is", 'do', 'does', 'are', 'was', "what's"])],
+  ['what', new Set(['is', 'do', 'does', 'are', 'was', 'happened', 'did'])],
   ["what's", new Set(['the', 'your', 'that', 'it'])],
   ['where', new Set(['is', 'are', 'do'])],
   ['how', new Set(['much', 'many', 'do', 'can', 'did'])],
@@ -68,6 +69,8 @@ const QUESTIONS = new Map<string, Set<string>>([
   ['voyez', new Set(['vous'])],
   ['qu', new Set(['est'])],
 ]);
+/** Words after which a question start is the middle of a question ("how are you", "so what is it"). */
+const QUESTION_WORDS = new Set(`how what where why when who which whom whose so then comment pourquoi quand qui quoi où ou`.split(/\s+/));
 /** Instructions that start a clause. */
 const IMPERATIVES = new Set(
   `go open click press type download install read tell give write take buy scratch send enter call
@@ -168,7 +171,7 @@ export function segment(text: string): Segment[] {
       const opener = OPENERS.has(w.lower) || OPENER_PAIRS.get(w.lower)?.has(next ?? '') === true;
       const answer = i - lastQuestion <= 14 && ANSWERS.has(w.lower);
       if (opener || answer) cut = 'recovered';
-      else if (QUESTIONS.get(w.lower)?.has(next ?? '')) cut = 'continued';
+      else if (QUESTIONS.get(w.lower)?.has(next ?? '') && !QUESTION_WORDS.has(prev)) cut = 'continued';
       else if (IMPERATIVES.has(w.lower) && !NOT_BEFORE_IMPERATIVE.has(prev) && (next === 'to' || next === 'the' || next === 'your' || next === 'sur' || next === 'le' || next === 'la' || next === 'votre' || next === 'me' || next === 'moi' || next === 'it')) cut = 'continued';
       else if (wordsSinceClause >= LONG_CLAUSE && CLAUSE_WORDS.has(w.lower)) cut = 'continued';
     }
