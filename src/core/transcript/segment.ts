@@ -79,7 +79,7 @@ const IMPERATIVES = new Set(
 /** Words after which an instruction word is not one ("you'll never call", "want to go", "je vais lire"). */
 const NOT_BEFORE_IMPERATIVE = new Set(
   `to never not don't dont didn't will won't can can't cannot could would should must might may shall i you we they he she it
-  you'll i'll we'll they'll please just also let let's gonna wanna going want need have has had
+  you'll i'll we'll they'll please just also let let's gonna wanna going want need have has had now then first so and
   ne pas jamais je tu il elle on nous vous ils elles va vais vas allons allez peux peut pouvez dois doit devez faut veux voulez`.split(/\s+/),
 );
 /** Answers to a question. */
