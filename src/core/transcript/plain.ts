@@ -217,6 +217,7 @@ export function readPlain(source: string): Transcript {
   };
 
   let speaker: string | null = null;
+  let unwrappedUntil = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (!line.text.trim()) continue;
@@ -237,10 +238,15 @@ export function readPlain(source: string): Transcript {
     const known = speaker !== null;
 
     // Lines that go on from this one: a hard-wrapped sentence is read whole.
+    // A chain of such lines is looked at once: when it is not a wrapped paragraph, its lines are
+    // read one by one without looking again (one turn a line would otherwise cost n² here).
     let j = i + 1;
-    if (!ENDS.test(line.text)) {
+    if (i >= unwrappedUntil && !ENDS.test(line.text)) {
       while (j < lines.length && lines[j]!.text.trim() && !lines[j]!.cue && !labelOf(lines[j]!) && GOES_ON.test(lines[j]!.text) && (j === i + 1 || !ENDS.test(lines[j - 1]!.text))) j++;
-      if (j > i + 1 && !wrapped(lines, i, j, labels.size > 0)) j = i + 1;
+      if (j > i + 1 && !wrapped(lines, i, j, labels.size > 0)) {
+        unwrappedUntil = j;
+        j = i + 1;
+      }
     }
     if (j > i + 1) {
       const mt = new MappedText(source);

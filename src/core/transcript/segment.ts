@@ -98,16 +98,49 @@ interface Word {
   lower: string;
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*|>>/gu;
+const WORD_START = /[\p{L}\p{N}]/u;
+const WORD_PART = /[\p{L}\p{N}\p{M}]/u;
 
+/** The words of the text (and `>>` cues), in one pass over its code units: ASCII by code, the rest by Unicode class. */
 function words(text: string): Word[] {
   const out: Word[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    let w = m[0];
-    // A trailing apostrophe or hyphen is not part of the word.
-    while (w.length > 1 && /['’-]$/u.test(w)) w = w.slice(0, -1);
-    out.push({ start: m.index, end: m.index + w.length, lower: w.toLowerCase().replace(/’/g, "'") });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 62 && text.charCodeAt(i + 1) === 62) {
+      out.push({ start: i, end: i + 2, lower: '>>' });
+      i += 2;
+      continue;
+    }
+    const ascii = c < 128;
+    if (ascii ? !((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) : !WORD_START.test(text[i]!)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let plain = c >= 97 || c <= 57; // no capital, no curly apostrophe, all ASCII
+    let end = ++i;
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      if (d < 128) {
+        if ((d >= 97 && d <= 122) || (d >= 48 && d <= 57)) end = ++i;
+        else if (d >= 65 && d <= 90) {
+          plain = false;
+          end = ++i;
+        } else if (d === 39 || d === 45) i++; // an apostrophe or hyphen: part of the word only if more follows
+        else break;
+      } else if (d === 0x2019) {
+        plain = false;
+        i++;
+      } else if (WORD_PART.test(text[i]!)) {
+        plain = false;
+        end = ++i;
+      } else break;
+    }
+    i = end;
+    const raw = text.slice(start, end);
+    out.push({ start, end, lower: plain ? raw : raw.toLowerCase().replace(/’/g, "'") });
   }
   return out;
 }
