@@ -53,9 +53,11 @@ export interface Utterance {
   /** Start time in seconds, for timed formats. */
   start?: number;
   /**
-   * How this utterance's turn was found, when the format did not give it: `recovered` starts a turn
-   * recovered from the text's shape (unlabelled, unpunctuated speech-to-text; the speaker may have
-   * changed), `continued` is a clause split of the same turn. Absent: the format gave the turn.
+   * How the turn was found when the format did not give it (raw speech-to-text: no labels, no
+   * punctuation): `recovered` starts a turn recovered from the text's shape (a `>>` cue, a line of
+   * unlabelled text, a discourse marker or an answer), whose speaker may have changed (unknown);
+   * `continued` is a further clause or sentence of the same turn. Absent: the format gave the turn
+   * (a speaker label, a timed cue).
    */
   turn?: 'recovered' | 'continued';
 }

@@ -3,6 +3,7 @@
 import type { Token } from '../../src/types.js';
 import { normalizeWord } from '../../src/core/text/normalize.js';
 import type { Stemmer } from '../../src/core/text/stem.js';
+import { joinNumbers } from '../../src/core/text/numbers.js';
 
 /**
  * Words are runs of letters, digits and combining marks; invisible characters inside a word
@@ -70,5 +71,6 @@ export function tokenize(text: string, stem: Stemmer = identity): Token[] {
     tokens.push({ start: w.start, end: w.end, form, stem: stem(form), sentence });
     lastEnd = w.end;
   }
-  return tokens;
+  // Spelled-out numbers are joined by the same post-pass (tested on its own in tests/stt-numbers.test.ts).
+  return joinNumbers(text, tokens);
 }

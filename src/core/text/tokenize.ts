@@ -1,5 +1,6 @@
 import type { Token } from '../../types.js';
 import { normalizeWord } from './normalize.js';
+import { isNumberWord, joinNumbers } from './numbers.js';
 import type { Stemmer } from './stem.js';
 
 /**
@@ -129,7 +130,8 @@ function isLetter(form: string): boolean {
 /**
  * The words of the text, in one pass. A sentence ends at sentence-end punctuation between two words,
  * except a gap of one dot alone, which is a name or number ("support.me", "3.5"). A run of at least
- * MIN_SPELLED single letters separated by dots, dashes or spaces is joined into one word.
+ * MIN_SPELLED single letters separated by dots, dashes or spaces is joined into one word, and a run
+ * of spelled-out number words into one number (see joinNumbers).
  */
 export function tokenize(text: string, stem: Stemmer = identity): Token[] {
   const tokens: Token[] = [];
@@ -150,6 +152,7 @@ export function tokenize(text: string, stem: Stemmer = identity): Token[] {
     }
     runLength = 0;
   };
+  let numbers = false;
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -199,10 +202,11 @@ export function tokenize(text: string, stem: Stemmer = identity): Token[] {
     if (letter) runLength++;
     if (tokens.length > 0 && gapEnds && !(gapIsDot && gapLength === 1)) sentence++;
     tokens.push({ start, end: i, form, stem: stem(form), sentence });
+    if (!numbers && isNumberWord(form)) numbers = true;
     gapEnds = false;
     gapIsDot = false;
     gapLength = 0;
   }
   closeRun();
-  return tokens;
+  return numbers ? joinNumbers(text, tokens) : tokens;
 }

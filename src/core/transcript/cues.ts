@@ -1,5 +1,6 @@
 import type { Utterance } from '../../types.js';
 import { MappedText } from './mapped.js';
+import { NAME } from './label.js';
 
 /** Shared by the SRT and WebVTT readers: lines, timings, and cue text to utterances. */
 
@@ -59,10 +60,10 @@ export interface CueSyntax {
   assCodes: boolean;
 }
 
-/** A dialogue dash at the start of a line: `- Hello` (`-5 degrees` is not one). */
-const DASH = /^\s*-(?![-\d])\s*(?=\S)/;
+/** A dialogue dash at the start of a line: `- Hello`, `– Bonjour` (`-5 degrees` is not one), or a captioner's `>>` speaker change. */
+const DASH = /^\s*(?:-(?![-\d])|[–—]|>>|&gt;&gt;)\s*(?=\S)/;
 /** A speaker label at the start of a line: `[Agent] ` or `AGENT: ` (`Technicien : ` in French). */
-const LABEL = /^(?:\[([^\]\n]{1,40})\]\s*:?|([\p{L}][\p{L}\p{N}'’ ._-]{0,30}?)\s?:)(?=\s)\s*/u;
+const LABEL = new RegExp(String.raw`^(?:\[([^\]\n]{1,40})\]\s*:?|(${NAME})\s?:)(?=\s)\s*`, 'u');
 const TAG = /^<(\/?[a-zA-Z][^<>]*|\d[\d:.]*)>/;
 const VOICE = /^v(?:\.[^\s>]*)?\s+([^>]+)$/;
 const ENTITY = /^&(amp|lt|gt|nbsp|quot|apos|lrm|rlm|#\d{1,7}|#x[0-9a-fA-F]{1,6});/;
@@ -99,6 +100,8 @@ function speakerLabels(cues: Cue[]): Set<string> {
 interface Part {
   speaker: string | null;
   text: MappedText;
+  /** Opened by a dash or a `>>` cue without a label: someone else, speaker unknown. */
+  recovered?: boolean;
 }
 
 /**
@@ -113,8 +116,8 @@ export function cueUtterances(source: string, cues: Cue[], syntax: CueSyntax): U
 
   for (const cue of cues) {
     const parts: Part[] = [];
-    const open = (speaker: string | null) => {
-      const part = { speaker, text: new MappedText(source) };
+    const open = (speaker: string | null, recovered = false) => {
+      const part: Part = { speaker, text: new MappedText(source), recovered };
       parts.push(part);
       return part;
     };
@@ -122,12 +125,13 @@ export function cueUtterances(source: string, cues: Cue[], syntax: CueSyntax): U
     for (const line of cue.lines) {
       const start = lineStart(line.text);
       const label = start.name !== null && labels.has(start.name) ? start.name : null;
-      if (!part || start.dash || label) part = open(label ?? (start.dash ? null : (part?.speaker ?? lastSpeaker)));
+      if (!part || start.dash || label) part = open(label ?? (start.dash ? null : (part?.speaker ?? lastSpeaker)), !label && start.dash > 0);
       else part.text.sep(' '); // the line break
       part = appendLine(line, label ? start.length : start.dash, syntax, part, open);
     }
     for (const p of parts) {
       const u = p.text.toUtterance(utterances.length + 1, p.speaker, cue.start);
+      if (u && p.recovered) u.turn = 'recovered';
       if (u) utterances.push(u);
     }
     if (parts.length) lastSpeaker = parts[parts.length - 1]!.speaker;
@@ -136,14 +140,20 @@ export function cueUtterances(source: string, cues: Cue[], syntax: CueSyntax): U
 }
 
 /** Appends line.text[from..] to the part without markup; a `<v Name>` voice tag opens a new part. Returns the part in use at the end. */
-function appendLine(line: Line, from: number, syntax: CueSyntax, part: Part, open: (speaker: string | null) => Part): Part {
+function appendLine(line: Line, from: number, syntax: CueSyntax, part: Part, open: (speaker: string | null, recovered?: boolean) => Part): Part {
   const { text, offset } = line;
   let run = from;
   const flush = (to: number) => part.text.slice(offset + run, offset + to);
   for (let i = from; i < text.length; i++) {
     const c = text[i];
     let skip = 0;
-    if (c === '<' && syntax.tags) {
+    // A `>>` speaker change inside the line (`&gt;&gt;` in WebVTT): someone else goes on, speaker unknown.
+    const cue = c === '>' && text[i + 1] === '>' ? 2 : c === '&' && syntax.entities && text.startsWith('&gt;&gt;', i) ? 8 : 0;
+    if (cue) {
+      flush(i);
+      part = open(null, true);
+      skip = cue;
+    } else if (c === '<' && syntax.tags) {
       const m = TAG.exec(text.slice(i));
       if (!m) continue;
       flush(i);

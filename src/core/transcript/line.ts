@@ -1,19 +1,8 @@
 import type { Utterance } from '../../types.js';
+import { LINE_LABEL, labelName, labelTime, plausibleName } from './label.js';
 
 /** One line of a live transcript as an utterance: `at` is where `text` starts in the line, or -1 when it is not a slice of it (JSON). */
 export type LineUtterance = Pick<Utterance, 'speaker' | 'text' | 'start'> & { at: number };
-
-const TIME = String.raw`(?:[\[(]?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d{1,3})?[\])]?\s+)`;
-/** The labels `readPlain` knows: optional time, then `[Name]`, `<Name>` or `Name:` (`Name :` in French). */
-const LABEL = new RegExp(
-  String.raw`^\s*${TIME}?(?:\[([^\]\n]{1,40})\]\s*:?|<([^>\n]{1,40})>\s*:?|([\p{L}][\p{L}\p{N}'’ ._-]{0,38}?)\s?:)(?=\s|$)\s*`,
-  'u',
-);
-
-/** A short name, not a number or a URL scheme (`https://…`). */
-function plausibleName(name: string): boolean {
-  return name.split(/\s+/).length <= 4 && !/^\d+$/.test(name) && !/https?$/i.test(name);
-}
 
 /**
  * Reads one line of a live transcript: a JSON object `{"speaker"?, "text", "start"?}` when it starts
@@ -23,15 +12,17 @@ function plausibleName(name: string): boolean {
  */
 export function readLine(line: string): LineUtterance | null {
   if (line.trimStart().startsWith('{')) return readJsonLine(line);
-  const m = LABEL.exec(line);
-  const name = (m?.[4] ?? m?.[5] ?? m?.[6])?.trim();
-  let at = 0;
+  // A captioner's `>>` speaker change: a new turn, named only by a label after it.
+  const cue = /^\s*>>\s*/.exec(line)?.[0].length ?? 0;
+  const m = LINE_LABEL.exec(cue ? line.slice(cue) : line);
+  const name = labelName(m)?.trim();
+  let at = cue;
   let speaker: string | null = null;
   let start: number | undefined;
   if (m && name && plausibleName(name)) {
     speaker = name;
-    at = m[0].length;
-    if (m[1] !== undefined) start = m[3] !== undefined ? +m[1] * 3600 + +m[2]! * 60 + +m[3] : +m[1] * 60 + +m[2]!;
+    at = cue + m[0].length;
+    start = labelTime(m);
   }
   const body = line.slice(at);
   const text = body.trim();

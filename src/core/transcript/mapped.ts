@@ -1,4 +1,6 @@
 import type { Utterance } from '../../types.js';
+import { needsSegmenting, segment, type TurnKind } from './segment.js';
+import { SENTENCE_END } from './sentence.js';
 
 /**
  * Utterance text assembled from pieces of the source (cue lines without their markup, decoded JSON
@@ -76,18 +78,30 @@ export class MappedText {
   }
 }
 
-const SENTENCE_END = /[.!?…]+["”»)]*(?=\s|$)/gu;
 
-/** Splits a mapped text into one utterance per sentence, for sources that have no turns (Whisper without segments, AWS without speakers). */
+/**
+ * Splits a mapped text into one utterance per sentence, for sources that have no turns (Whisper
+ * without segments, AWS without speakers); a long unpunctuated sentence into the turns and clauses
+ * `segment` recovers (marked `turn`, speaker unknown).
+ */
 export function sentenceUtterances(m: MappedText, firstIndex: number, speaker: string | null = null, start?: number): Utterance[] {
   const out: Utterance[] = [];
-  let from = 0;
-  const push = (to: number) => {
+  const push = (from: number, to: number, turn?: TurnKind) => {
     const u = m.range(from, to, firstIndex + out.length, speaker, out.length === 0 ? start : undefined);
-    if (u) out.push(u);
-    from = to;
+    if (!u) return;
+    if (turn) u.turn = speaker !== null && turn === 'recovered' ? 'continued' : turn;
+    out.push(u);
   };
-  for (const s of m.text.matchAll(SENTENCE_END)) push(s.index + s[0].length);
-  push(m.text.length);
+  const sentence = (from: number, to: number) => {
+    const text = m.text.slice(from, to);
+    if (!needsSegmenting(text)) return push(from, to);
+    for (const s of segment(text)) push(from + s.start, from + s.end, s.turn);
+  };
+  let from = 0;
+  for (const s of m.text.matchAll(SENTENCE_END)) {
+    sentence(from, s.index + s[0].length);
+    from = s.index + s[0].length;
+  }
+  sentence(from, m.text.length);
   return out;
 }

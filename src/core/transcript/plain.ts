@@ -1,6 +1,10 @@
 import { canonicalSpeaker } from '../text/normalize.js';
 import type { Transcript, Utterance } from '../../types.js';
 import { remember } from '../text/memo.js';
+import { LINE_LABEL, NAME, labelName, labelTime, plausibleName as shortName } from './label.js';
+import { MappedText } from './mapped.js';
+import { needsSegmenting, segment, type TurnKind } from './segment.js';
+import { SENTENCE_END } from './sentence.js';
 
 /** Role words that mark a speaker label even when used once. */
 const ROLES = new Set(
@@ -10,16 +14,10 @@ const ROLES = new Set(
   mom dad maman papa`.split(/\s+/),
 );
 
-const TIME = String.raw`(?:[\[(]?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d{1,3})?[\])]?\s+)`;
-/** A label at the start of a line: optional time, then `[Name]`, `<Name>` or `Name:` (`Name :` in French). */
-const LINE_LABEL = new RegExp(
-  String.raw`^\s*${TIME}?(?:\[([^\]\n]{1,40})\]\s*:?|<([^>\n]{1,40})>\s*:?|([\p{L}][\p{L}\p{N}\p{M}'’ ._\u200B-\u200D\u2060\uFEFF-]{0,38}?)\s?:)(?=\s|$)\s*`,
-  'u',
-);
 /** What stands before an inline label: sentence-end punctuation and at most four spaces. */
 const LABEL_AFTER = String.raw`[.!?…"”»)]\s{1,4}`;
 /** A label inside a line, after the end of a sentence: `... today. Innocent: ...`. */
-export const INLINE_LABEL = new RegExp(String.raw`(?<=${LABEL_AFTER}|^\s*)([\p{L}][\p{L}\p{N}\p{M}'’ ._\u200B-\u200D\u2060\uFEFF-]{0,38}?)\s?:(?=\s)`, 'gu');
+export const INLINE_LABEL = new RegExp(String.raw`(?<=${LABEL_AFTER}|^\s*)(${NAME})\s?:(?=\s)`, 'gu');
 /** INLINE_LABEL tried at one position only. */
 const INLINE_LABEL_AT = new RegExp(INLINE_LABEL.source, 'uy');
 /** Where an inline label can start. */
@@ -62,13 +60,11 @@ export function inlineLabels(text: string): RegExpExecArray[] {
   return found;
 }
 
-const SENTENCE_END = /[.!?…]+["”»)]*(?=\s+)/gu;
 
 function plausibleName(name: string): boolean {
   const known = plausibleNames.get(name);
   if (known !== undefined) return known;
-  const words = name.trim().split(/\s+/);
-  return remember(plausibleNames, name, words.length <= 4 && !/^\d+$/.test(name.trim()) && !/https?$/i.test(name), 10_000);
+  return remember(plausibleNames, name, shortName(name), 10_000);
 }
 
 const plausibleNames = new Map<string, boolean>();
@@ -81,15 +77,27 @@ function roleWord(name: string): boolean {
 interface Line {
   text: string;
   offset: number;
-  /** The line's LINE_LABEL match (matched once, used twice: for counting labels, then reading). */
+  /** Length of a captioner's `>>` speaker-change cue (and the spaces after it) at the line start, or 0. */
+  cue: number;
+  /** The line's LINE_LABEL match after the cue (matched once, used twice: for counting labels, then reading); its indices count from the cue. */
   label: RegExpExecArray | null;
 }
+
+const CUE = />>[ \t]*/y;
 
 function splitLines(source: string): Line[] {
   const lines: Line[] = [];
   const push = (start: number, end: number) => {
     const text = source.slice(start, end);
-    lines.push({ text, offset: start, label: LINE_LABEL.exec(text) });
+    let cue = 0;
+    let i = 0;
+    while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    if (text.startsWith('>>', i)) {
+      CUE.lastIndex = i;
+      CUE.test(text);
+      cue = CUE.lastIndex;
+    }
+    lines.push({ text, offset: start, cue, label: LINE_LABEL.exec(cue ? text.slice(cue) : text) });
   };
   let start = 0;
   if (!source.includes('\r')) {
@@ -117,61 +125,145 @@ function speakerLabels(lines: Line[]): Set<string> {
   const bump = (name: string) => counts.set(name, (counts.get(name) ?? 0) + 1);
   for (const line of lines) {
     const m = line.label;
-    const name = m?.[4] ?? m?.[5] ?? m?.[6];
+    const name = labelName(m);
     if (name && plausibleName(name)) bump(canonicalSpeaker(name));
     for (const im of inlineLabels(line.text)) if (plausibleName(im[1]!)) bump(canonicalSpeaker(im[1]!));
   }
   return new Set([...counts].filter(([name, n]) => n >= 2 || roleWord(name)).map(([name]) => name));
 }
 
-function sentences(text: string, offset: number): Array<{ text: string; offset: number }> {
-  const out: Array<{ text: string; offset: number }> = [];
+/** The sentence ranges of text [from, to) of a text, untrimmed. */
+function sentenceRanges(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
   let start = 0;
-  const push = (end: number) => {
-    const raw = text.slice(start, end);
-    const lead = raw.length - raw.trimStart().length;
-    const body = raw.trim();
-    if (body) out.push({ text: body, offset: offset + start + lead });
-  };
-  for (const m of text.matchAll(SENTENCE_END)) {
-    push(m.index + m[0].length);
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
+    out.push([start, m.index + m[0].length]);
     start = m.index + m[0].length;
   }
-  push(text.length);
+  SENTENCE_END.lastIndex = 0;
+  out.push([start, text.length]);
   return out;
 }
 
-/** Reads plain text: speaker-labelled lines, several labelled turns on one line, or unlabelled prose. */
+/** Whether a line ends a sentence (or a clause a line break would end anyway). */
+const ENDS = /[.!?…:;,"”»)\]]\s*$/u;
+/** Whether a line goes on from the one before: it starts with a lower-case letter or a digit. */
+const GOES_ON = /^\s*[\p{Ll}\p{N}]/u;
+
+/**
+ * Whether a block of unlabelled lines is one hard-wrapped paragraph rather than one turn a line:
+ * at least three lines, none ending a sentence, all but the last filled to near the same width.
+ */
+function wrapped(lines: Line[], from: number, to: number, labelled: boolean): boolean {
+  // In a labelled call, a long labelled line and the one line that goes on from it.
+  if (labelled && to - from === 2) return lines[from]!.text.trimEnd().length >= 60;
+  if (to - from < 3) return false;
+  let max = 0;
+  for (let i = from; i < to; i++) max = Math.max(max, lines[i]!.text.trimEnd().length);
+  if (max < 30 || max > 160) return false;
+  let full = 0;
+  for (let i = from; i < to - 1; i++) {
+    const t = lines[i]!.text.trimEnd();
+    if (ENDS.test(t)) return false;
+    if (t.length >= max * 0.75) full++;
+  }
+  return full >= (to - 1 - from) * 0.8;
+}
+
+/** Reads plain text: speaker-labelled lines, several labelled turns on one line, or unlabelled prose and raw speech-to-text. */
 export function readPlain(source: string): Transcript {
   const lines = splitLines(source);
   const labels = speakerLabels(lines);
   const utterances: Utterance[] = [];
-  const add = (speaker: string | null, text: string, offset: number, start?: number) => {
-    const lead = text.length - text.trimStart().length;
-    const body = text.trim();
-    if (!body) return;
-    const u: Utterance = { index: utterances.length + 1, speaker, text: body, offset: offset + lead };
-    if (start !== undefined) u.start = start;
-    utterances.push(u);
+  const labelOf = (line: Line): string | null => {
+    const raw = labelName(line.label);
+    const name = raw === undefined ? undefined : canonicalSpeaker(raw);
+    return name !== undefined && labels.has(name) ? name : null;
+  };
+
+  /**
+   * Adds text [from, to) of `m` (a mapped text) or of the source at `base`: its sentences, and in a
+   * long unpunctuated one the turns and clauses `segment` recovers. `first` is how the text's first
+   * utterance starts; `known` says the speaker is given by a label, so a recovered turn inside it is
+   * only a clause of the same speaker's turn.
+   */
+  const addText = (speaker: string | null, text: string, at: (i: number) => number, mapped: MappedText | null, start: number | undefined, first: TurnKind | undefined, known: boolean) => {
+    let turn = first;
+    const emit = (a: number, b: number, kind: TurnKind | undefined): void => {
+      while (a < b && text.charCodeAt(a) <= 32) a++;
+      while (b > a && text.charCodeAt(b - 1) <= 32) b--;
+      if (a >= b) return;
+      let u: Utterance;
+      if (mapped) u = mapped.range(a, b, utterances.length + 1, speaker, start)!;
+      else {
+        u = { index: utterances.length + 1, speaker, text: text.slice(a, b), offset: at(a) };
+        if (start !== undefined) u.start = start;
+      }
+      if (kind) u.turn = known && kind === 'recovered' ? 'continued' : kind;
+      utterances.push(u);
+      start = undefined;
+      turn = known ? undefined : 'continued';
+    };
+    // A labelled turn stays whole (its sentences are one utterance), unless it is raw speech-to-text.
+    for (const [a, b] of labels.size === 0 ? sentenceRanges(text) : [[0, text.length] as [number, number]]) {
+      const sentence = text.slice(a, b);
+      if (!needsSegmenting(sentence)) {
+        emit(a, b, turn);
+        continue;
+      }
+      for (const seg of segment(sentence)) emit(a + seg.start, a + seg.end, seg.turn ?? turn);
+    }
   };
 
   let speaker: string | null = null;
-  for (const line of lines) {
+  let unwrappedUntil = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     if (!line.text.trim()) continue;
-    let body = line.text;
-    let bodyOffset = line.offset;
-    let start: number | undefined;
     const m = line.label;
-    const raw = m?.[4] ?? m?.[5] ?? m?.[6];
-    const name = raw === undefined ? undefined : canonicalSpeaker(raw);
-    if (m && name && labels.has(name)) {
+    const name = labelOf(line);
+    let bodyFrom = line.cue;
+    let start: number | undefined;
+    let first: TurnKind | undefined;
+    if (m && name) {
       speaker = name;
-      body = line.text.slice(m[0].length);
-      bodyOffset = line.offset + m[0].length;
-      if (m[1] !== undefined) start = m[3] !== undefined ? +m[1] * 3600 + +m[2]! * 60 + +m[3] : +m[1] * 60 + +m[2]!;
+      bodyFrom = line.cue + m[0].length;
+      start = labelTime(m);
+    } else if (line.cue || labels.size === 0) {
+      // A `>>` cue, or a line of unlabelled text: a new turn, speaker unknown.
+      speaker = null;
+      first = 'recovered';
     }
+    const known = speaker !== null;
+
+    // Lines that go on from this one: a hard-wrapped sentence is read whole.
+    // A chain of such lines is looked at once: when it is not a wrapped paragraph, its lines are
+    // read one by one without looking again (one turn a line would otherwise cost n² here).
+    let j = i + 1;
+    if (i >= unwrappedUntil && !ENDS.test(line.text)) {
+      while (j < lines.length && lines[j]!.text.trim() && !lines[j]!.cue && !labelOf(lines[j]!) && GOES_ON.test(lines[j]!.text) && (j === i + 1 || !ENDS.test(lines[j - 1]!.text))) j++;
+      if (j > i + 1 && !wrapped(lines, i, j, labels.size > 0)) {
+        unwrappedUntil = j;
+        j = i + 1;
+      }
+    }
+    if (j > i + 1) {
+      const mt = new MappedText(source);
+      mt.slice(line.offset + bodyFrom, line.offset + line.text.length);
+      for (let k = i + 1; k < j; k++) {
+        mt.sep(' ');
+        mt.slice(lines[k]!.offset, lines[k]!.offset + lines[k]!.text.length);
+      }
+      addText(speaker, mt.text, (p) => mt.offsetAt(p), mt, start, first, known);
+      i = j - 1;
+      continue;
+    }
+
+    const body = line.text.slice(bodyFrom);
+    const bodyOffset = line.offset + bodyFrom;
     if (labels.size === 0) {
-      for (const s of sentences(body, bodyOffset)) add(null, s.text, s.offset);
+      addText(speaker, body, (p) => bodyOffset + p, null, start, first, known);
       continue;
     }
     // Several turns on one line: split at each known label that follows a sentence end.
@@ -179,12 +271,15 @@ export function readPlain(source: string): Transcript {
     for (const im of inlineLabels(body)) {
       const label = canonicalSpeaker(im[1]!);
       if (!labels.has(label)) continue;
-      add(speaker, body.slice(cursor, im.index), bodyOffset + cursor, start);
+      const from = cursor;
+      addText(speaker, body.slice(from, im.index), (p) => bodyOffset + from + p, null, start, first, speaker !== null);
       start = undefined;
+      first = undefined;
       speaker = label;
       cursor = im.index + im[0].length;
     }
-    add(speaker, body.slice(cursor), bodyOffset + cursor, start);
+    const from = cursor;
+    addText(speaker, body.slice(from), (p) => bodyOffset + from + p, null, start, first, speaker !== null);
   }
   return { source, format: 'text', utterances, warnings: [] };
 }
