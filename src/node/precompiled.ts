@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import { jsonFiles } from './lexicons.js';
 import { fileURLToPath } from 'node:url';
 import type { CompiledLexicons } from '../core/lexicon/compile.js';
-import { deserializeLexicons, type SerializedLexicons } from '../core/lexicon/serialize.js';
+import { deserializeLexicons, SERIALIZED_VERSION, type SerializedLexicons } from '../core/lexicon/serialize.js';
 
 /** Written by `npm run build` (scripts/build-lexicons.mjs) next to the compiled code. */
 export const PRECOMPILED = fileURLToPath(new URL('../lexicons.compiled.json', import.meta.url));
@@ -29,6 +29,6 @@ export function loadPrecompiled(dir: string, file = PRECOMPILED): CompiledLexico
   } catch {
     return null;
   }
-  if (data.version !== 2 || data.fingerprint !== lexiconFingerprint(dir)) return null;
+  if (data.version !== SERIALIZED_VERSION || data.fingerprint !== lexiconFingerprint(dir)) return null;
   return deserializeLexicons(data);
 }

@@ -1,5 +1,5 @@
 import type { Token } from '../../types.js';
-import { ANCHOR_WORDS, anchorBit, anchorSteps, prefixAnchor, setAnchorBit, PREFIX_KEY, type CompiledPattern, type Matcher, type WordInfo } from '../lexicon/compile.js';
+import { ANCHOR_WORDS, anchorBit, anchorSteps, prefixAnchor, setAnchorBit, PREFIX_KEY, type CompiledFrame, type CompiledPattern, type Matcher, type WordInfo } from '../lexicon/compile.js';
 import type { Step } from '../lexicon/pattern.js';
 import { remember } from '../text/memo.js';
 
@@ -89,6 +89,8 @@ export type KnownInfos = (matcher: Matcher) => WordInfo[] | undefined;
  */
 export function findHits(matcher: Matcher, tokens: Token[], known?: WordInfo[]): Hit[] {
   const hits: Hit[] = [];
+  /** Hits of frame parts, flat: part, from, to. */
+  let parts: number[] | undefined;
   const n = tokens.length;
   const infos = known ?? new Array<WordInfo>(n);
   let starts = false;
@@ -125,10 +127,77 @@ export function findHits(matcher: Matcher, tokens: Token[], known?: WordInfo[]):
       const m = pattern.anchorMasks;
       for (let k = 0; k < m.length; k += THREE) if ((m[k]! & p0) === 0 && (m[k + 1]! & p1) === 0 && (m[k + 2]! & p2) === 0) continue next;
       const to = matchRest(pattern.steps, tokens, i);
-      if (to >= 0) hits.push({ pattern, from: i, to });
+      if (to < 0) continue;
+      if (pattern.part < 0) hits.push({ pattern, from: i, to });
+      else (parts ??= []).push(pattern.part, i, to);
     }
   }
+  if (parts) completeFrames(matcher.frames, parts, tokens, hits);
   return hits;
+}
+
+/**
+ * Adds a hit for each frame whose parts are all among the part hits (flat: part, from, to, in order
+ * of `from`), in one sentence, apart, within the frame's words: for each place its first part is
+ * found, the closest set of the others. Frames are few and part hits sparse, so this is a plain search.
+ */
+function completeFrames(frames: CompiledFrame[], parts: number[], tokens: Token[], hits: Hit[]): void {
+  const byPart = new Map<number, number[]>();
+  for (let k = 0; k < parts.length; k += 3) {
+    const list = byPart.get(parts[k]!);
+    if (list) list.push(parts[k + 1]!, parts[k + 2]!);
+    else byPart.set(parts[k]!, [parts[k + 1]!, parts[k + 2]!]);
+  }
+  next: for (const frame of frames) {
+    const lists: number[][] = [];
+    for (const p of frame.parts) {
+      const list = byPart.get(p);
+      if (!list) continue next;
+      lists.push(list);
+    }
+    const first = lists[0]!;
+    let doneTo = -1;
+    for (let k = 0; k < first.length; k += 2) {
+      if (first[k]! < doneTo) continue; // inside the frame found last: the same move
+      const best = closest(lists, first[k]!, first[k + 1]!, frame.within, tokens);
+      if (best) {
+        hits.push({ pattern: frame.pattern, from: best[0], to: best[1] });
+        doneTo = best[1];
+      }
+    }
+  }
+}
+
+/**
+ * The smallest span [from, to) holding the first part at [from0, to0) and one hit of each other
+ * part, apart from each other, in its sentence, at most `within` words long; or null.
+ */
+function closest(lists: number[][], from0: number, to0: number, within: number, tokens: Token[]): [number, number] | null {
+  const sentence = tokens[from0]!.sentence;
+  let best: [number, number] | null = null;
+  const used: number[] = [from0, to0];
+  const search = (k: number, lo: number, hi: number): void => {
+    if (k === lists.length) {
+      if (!best || hi - lo < best[1] - best[0]) best = [lo, hi];
+      return;
+    }
+    const list = lists[k]!;
+    for (let j = 0; j < list.length; j += 2) {
+      const a = list[j]!;
+      const b = list[j + 1]!;
+      const nlo = Math.min(lo, a);
+      const nhi = Math.max(hi, b);
+      if (nhi - nlo > within || tokens[a]!.sentence !== sentence) continue;
+      let apart = true;
+      for (let u = 0; u < used.length; u += 2) if (a < used[u + 1]! && used[u]! < b) apart = false;
+      if (!apart) continue;
+      used.push(a, b);
+      search(k + 1, nlo, nhi);
+      used.length -= 2;
+    }
+  };
+  search(1, from0, to0);
+  return best;
 }
 
 /** Scratch for findHits (it runs to completion, never re-entered), grown as needed. */
