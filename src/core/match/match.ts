@@ -184,7 +184,9 @@ function closest(lists: number[][], from0: number, to0: number, within: number, 
     const list = lists[k]!;
     for (let j = 0; j < list.length; j += 2) {
       const a = list[j]!;
+      if (a >= lo + within) break; // in order of `from`: the rest start even later
       const b = list[j + 1]!;
+      if (b + within <= hi) continue;
       const nlo = Math.min(lo, a);
       const nhi = Math.max(hi, b);
       if (nhi - nlo > within || tokens[a]!.sentence !== sentence) continue;
