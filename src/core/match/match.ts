@@ -138,7 +138,7 @@ export function findHits(matcher: Matcher, tokens: Token[], known?: WordInfo[]):
 
 /**
  * Adds a hit for each frame whose parts are all among the part hits (flat: part, from, to, in order
- * of `from`), in one sentence, apart, within the frame's words: for each place its first part is
+ * of `from`), in one sentence, on words of their own, within the frame's words: for each place its first part is
  * found, the closest set of the others. Frames are few and part hits sparse, so this is a plain search.
  */
 function completeFrames(frames: CompiledFrame[], parts: number[], tokens: Token[], hits: Hit[]): void {
@@ -170,7 +170,7 @@ function completeFrames(frames: CompiledFrame[], parts: number[], tokens: Token[
 
 /**
  * The smallest span [from, to) holding the first part at [from0, to0) and one hit of each other
- * part, apart from each other, in its sentence, at most `within` words long; or null.
+ * part, none sharing a first or last word with another, in its sentence, at most `within` words long; or null.
  */
 function closest(lists: number[][], from0: number, to0: number, within: number, tokens: Token[]): [number, number] | null {
   const sentence = tokens[from0]!.sentence;
@@ -190,8 +190,10 @@ function closest(lists: number[][], from0: number, to0: number, within: number, 
       const nlo = Math.min(lo, a);
       const nhi = Math.max(hi, b);
       if (nhi - nlo > within || tokens[a]!.sentence !== sentence) continue;
+      // Two parts cannot share their first or last word ("six digit code" is not also "code"); one
+      // may lie in another's gap ("read the code to me": the code inside "read ~3 me").
       let apart = true;
-      for (let u = 0; u < used.length; u += 2) if (a < used[u + 1]! && used[u]! < b) apart = false;
+      for (let u = 0; u < used.length; u += 2) if (a === used[u]! || b === used[u + 1]!) apart = false;
       if (!apart) continue;
       used.push(a, b);
       search(k + 1, nlo, nhi);
