@@ -141,7 +141,7 @@ export function findHits(matcher: Matcher, tokens: Token[], known?: WordInfo[]):
  * of `from`), in one sentence, on words of their own, within the frame's words: for each place its first part is
  * found, the closest set of the others. Frames are few and part hits sparse, so this is a plain search.
  */
-function completeFrames(frames: CompiledFrame[], parts: number[], tokens: Token[], hits: Hit[]): void {
+export function completeFrames(frames: CompiledFrame[], parts: number[], tokens: Token[], hits: Hit[]): void {
   const byPart = new Map<number, number[]>();
   for (let k = 0; k < parts.length; k += 3) {
     const list = byPart.get(parts[k]!);
