@@ -133,3 +133,11 @@ describe('built-in moves', () => {
       expect(ids(lex, text).filter((i) => i.includes('.move-'))).toEqual([]);
   });
 });
+
+describe('frame hits', () => {
+  it('name the first word of each part, for what governs the move', () => {
+    const lex = load(folder({ 'classes.json': classes, 'x.json': file([entry({ frames: [{ all: ['@ask', '@code', '@source'], within: 10 }] })]) }));
+    const hit = findHits(lex.matchers.en, tokenize('the code from the sms never give it to anyone', stemmerFor('en'))).find((h) => h.pattern.entry.id === 'en.credentials.x')!;
+    expect(hit).toMatchObject({ from: 1, to: 7, heads: [6, 1, 4] });
+  });
+});

@@ -8,6 +8,11 @@ export interface Hit {
   pattern: CompiledPattern;
   from: number;
   to: number;
+  /**
+   * For a frame's hit, the first word of each of its parts, in the frame's order: what governs the
+   * move (a negator before "give" in "the code, never give it to anyone") may stand after `from`.
+   */
+  heads?: number[];
 }
 
 function stepMatches(step: Step, token: Token): boolean {
@@ -161,8 +166,8 @@ export function completeFrames(frames: CompiledFrame[], parts: number[], tokens:
       if (first[k]! < doneTo) continue; // inside the frame found last: the same move
       const best = closest(lists, first[k]!, first[k + 1]!, frame.within, tokens);
       if (best) {
-        hits.push({ pattern: frame.pattern, from: best[0], to: best[1] });
-        doneTo = best[1];
+        hits.push({ pattern: frame.pattern, from: best.from, to: best.to, heads: best.heads });
+        doneTo = best.to;
       }
     }
   }
@@ -172,13 +177,13 @@ export function completeFrames(frames: CompiledFrame[], parts: number[], tokens:
  * The smallest span [from, to) holding the first part at [from0, to0) and one hit of each other
  * part, none sharing a first or last word with another, in its sentence, at most `within` words long; or null.
  */
-function closest(lists: number[][], from0: number, to0: number, within: number, tokens: Token[]): [number, number] | null {
+function closest(lists: number[][], from0: number, to0: number, within: number, tokens: Token[]): { from: number; to: number; heads: number[] } | null {
   const sentence = tokens[from0]!.sentence;
-  let best: [number, number] | null = null;
+  let best: { from: number; to: number; heads: number[] } | null = null;
   const used: number[] = [from0, to0];
   const search = (k: number, lo: number, hi: number): void => {
     if (k === lists.length) {
-      if (!best || hi - lo < best[1] - best[0]) best = [lo, hi];
+      if (!best || hi - lo < best.to - best.from) best = { from: lo, to: hi, heads: used.filter((_, u) => u % 2 === 0) };
       return;
     }
     const list = lists[k]!;
