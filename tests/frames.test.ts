@@ -140,4 +140,12 @@ describe('frame hits', () => {
     const hit = findHits(lex.matchers.en, tokenize('the code from the sms never give it to anyone', stemmerFor('en'))).find((h) => h.pattern.entry.id === 'en.credentials.x')!;
     expect(hit).toMatchObject({ from: 1, to: 7, heads: [6, 1, 4] });
   });
+
+  it('spread over consecutive sentences when the frame says so', () => {
+    const lex = load(
+      folder({ 'classes.json': classes, 'x.json': file([entry({ frames: [{ all: ['@source', '@code', 'read ~2 it ~2 me'], within: 14, sentences: 2 }], examples: ['you get an sms with a code. read it to me.'] })]) }),
+    );
+    expect(ids(lex, 'You get an sms with a code. Read it to me.')).toContain('en.credentials.x');
+    expect(ids(lex, 'You get an sms. Then a code. Read it to me.')).not.toContain('en.credentials.x');
+  });
 });

@@ -46,6 +46,8 @@ export interface CompiledFrame {
   pattern: CompiledPattern;
   parts: number[];
   within: number;
+  /** How many consecutive sentences the parts may spread over (1: one sentence). */
+  sentences: number;
 }
 
 /** Anchor bits are spread over this many numbers of 30 bits (small integers stay unboxed). */
@@ -264,9 +266,10 @@ export function compileLexicons(set: LexiconSet): CompiledLexicons {
           }
           return { index, steps: variants[0]! };
         });
-        unique(`${lang}|frame ${parts.map((p) => p.index).sort((a, b) => a - b).join(',')} within ${frame.within}`, where, 'this frame');
+        const sentences = frame.sentences ?? 1;
+        unique(`${lang}|frame ${parts.map((p) => p.index).sort((a, b) => a - b).join(',')} within ${frame.within} sentences ${sentences}`, where, 'this frame');
         const pattern = compilePattern(entry, parts.flatMap((p) => p.steps));
-        matchers[lang].frames.push({ pattern, parts: parts.map((p) => p.index), within: frame.within });
+        matchers[lang].frames.push({ pattern, parts: parts.map((p) => p.index), within: frame.within, sentences });
       });
     });
   }

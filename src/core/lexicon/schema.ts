@@ -16,6 +16,7 @@ function build(z: typeof Zod) {
         .max(4, 'a frame has at most 4 parts')
         .describe('The parts of the move (phrases, usually a class each: "@request_read"), all found in one sentence, in any order, without overlapping'),
       within: z.number().int().min(2).max(20).describe('How many words, at most, from the first word of the first part found to the last word of the last one'),
+      sentences: z.number().int().min(1).max(3).optional().describe('How many consecutive sentences of one utterance the parts may spread over (1 when left out): "you\'ll get a text with a code. Read it to me."'),
     })
     .describe('An order-free frame: every part within `within` words of one sentence, in any order');
 

@@ -22,8 +22,8 @@ export interface SerializedLexicons {
   entries: CompiledEntry[];
   patterns: string[];
   matchers: Record<Language, number[]>;
-  /** Each language's frames: the index of the frame's own pattern (its entry and steps), its words, its parts. */
-  frames: Record<Language, Array<[number, number, number[]]>>;
+  /** Each language's frames: the index of the frame's own pattern (its entry and steps), its words, its parts, its sentences. */
+  frames: Record<Language, Array<[number, number, number[], number]>>;
   rules: Record<Language, { stopwords: string[]; fillers: string[]; listWords: string[]; negators: number[]; reported: number[]; clauseBreaks: number[] }>;
   examples: Array<[string, string[], string[]]>;
   brands: string[];
@@ -88,7 +88,7 @@ export function serializeLexicons(lex: CompiledLexicons): SerializedLexicons {
     }),
   ) as SerializedLexicons['rules'];
   const frames = Object.fromEntries(
-    LANGUAGES.map((l) => [l, lex.matchers[l].frames.map((f) => [indexOf(f.pattern), f.within, f.parts] as [number, number, number[]])]),
+    LANGUAGES.map((l) => [l, lex.matchers[l].frames.map((f) => [indexOf(f.pattern), f.within, f.parts, f.sentences] as [number, number, number[], number])]),
   ) as SerializedLexicons['frames'];
   const examples = [...lex.entries.values()].map((e) => [e.id, e.examples, e.counterExamples] as [string, string[], string[]]);
   return { version: SERIALIZED_VERSION, entries, patterns, matchers, frames, rules, examples, brands: lex.brands, model: lex.model };
@@ -132,7 +132,7 @@ export function deserializeLexicons(data: SerializedLexicons): CompiledLexicons 
   const matcher = (indices: number[], frames: SerializedLexicons['frames'][Language] = []) =>
     buildMatcher(
       indices.map(pattern),
-      frames.map(([p, within, parts]): CompiledFrame => ({ pattern: pattern(p), within, parts })),
+      frames.map(([p, within, parts, sentences]): CompiledFrame => ({ pattern: pattern(p), within, parts, sentences })),
     );
   const matchers = {} as Record<Language, Matcher>;
   for (const l of LANGUAGES) lazy(matchers, l, () => matcher(data.matchers[l], data.frames[l]));

@@ -164,7 +164,7 @@ export function completeFrames(frames: CompiledFrame[], parts: number[], tokens:
     let doneTo = -1;
     for (let k = 0; k < first.length; k += 2) {
       if (first[k]! < doneTo) continue; // inside the frame found last: the same move
-      const best = closest(lists, first[k]!, first[k + 1]!, frame.within, tokens);
+      const best = closest(lists, first[k]!, first[k + 1]!, frame.within, frame.sentences, tokens);
       if (best) {
         hits.push({ pattern: frame.pattern, from: best.from, to: best.to, heads: best.heads });
         doneTo = best.to;
@@ -175,9 +175,10 @@ export function completeFrames(frames: CompiledFrame[], parts: number[], tokens:
 
 /**
  * The smallest span [from, to) holding the first part at [from0, to0) and one hit of each other
- * part, none sharing a first or last word with another, in its sentence, at most `within` words long; or null.
+ * part, none sharing a first or last word with another, over at most `sentences` consecutive
+ * sentences, at most `within` words long; or null.
  */
-function closest(lists: number[][], from0: number, to0: number, within: number, tokens: Token[]): { from: number; to: number; heads: number[] } | null {
+function closest(lists: number[][], from0: number, to0: number, within: number, sentences: number, tokens: Token[]): { from: number; to: number; heads: number[] } | null {
   const sentence = tokens[from0]!.sentence;
   let best: { from: number; to: number; heads: number[] } | null = null;
   const used: number[] = [from0, to0];
@@ -194,7 +195,8 @@ function closest(lists: number[][], from0: number, to0: number, within: number, 
       if (b + within <= hi) continue;
       const nlo = Math.min(lo, a);
       const nhi = Math.max(hi, b);
-      if (nhi - nlo > within || tokens[a]!.sentence !== sentence) continue;
+      // Sentences are numbered in order: the span's first and last words bound the sentences it covers.
+      if (nhi - nlo > within || Math.abs(tokens[a]!.sentence - sentence) >= sentences || tokens[nhi - 1]!.sentence - tokens[nlo]!.sentence >= sentences) continue;
       // Two parts cannot share their first or last word ("six digit code" is not also "code"); one
       // may lie in another's gap ("read the code to me": the code inside "read ~3 me").
       let apart = true;
