@@ -12,6 +12,6 @@ describe('lexicons/schema.json', () => {
     const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8'));
     expect(schema.additionalProperties).toBe(false);
     expect(schema.required).toEqual(['category', 'language', 'entries']);
-    expect(schema.properties.entries.items.required).toEqual(['id', 'phrases', 'weight', 'note', 'examples']);
+    expect(schema.properties.entries.items.required).toEqual(['id', 'weight', 'note', 'examples']);
   });
 });

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { loadLexicons } from '../src/index.js';
-import { findHits, matchAt, type Hit } from '../src/core/match/match.js';
+import { completeFrames, findHits, matchAt, type Hit } from '../src/core/match/match.js';
 import { tokenize } from '../src/core/text/tokenize.js';
 import { stemmerFor } from '../src/core/text/stem.js';
 import { LANGUAGES, type Language } from '../src/types.js';
@@ -16,12 +16,17 @@ const lexicons = loadLexicons();
 function bruteForce(language: Language, text: string): Hit[] {
   const tokens = tokenize(text, stemmerFor(language));
   const hits: Hit[] = [];
+  const parts: number[] = [];
   tokens.forEach((_, i) => {
     for (const pattern of lexicons.matchers[language].all) {
       const to = matchAt(pattern.steps, tokens, i);
-      if (to >= 0) hits.push({ pattern, from: i, to });
+      if (to < 0) continue;
+      // A frame part's pattern is found for its frames, which are completed from all of them.
+      if (pattern.part < 0) hits.push({ pattern, from: i, to });
+      else parts.push(pattern.part, i, to);
     }
   });
+  if (parts.length) completeFrames(lexicons.matchers[language].frames, parts, tokens, hits);
   return hits;
 }
 

@@ -64,6 +64,12 @@ export function loadLexiconSet(dirs: string[] = [BUILTIN_DIR]): LexiconSet {
       else if (name === 'language.json') {
         const profile = readJson(file, lexiconSchemas().languageProfileSchema, shown);
         set.profiles[profile.language as Language] = profile;
+      } else if (name === 'classes.json') {
+        // A later folder's class of the same name replaces the earlier one.
+        const classFile = readJson(file, lexiconSchemas().classFileSchema, shown);
+        const lang = classFile.language as Language;
+        const classes = ((set.classes ??= {})[lang] ??= {});
+        for (const [cls, members] of Object.entries(classFile.classes)) classes[cls] = { path: shown, members };
       } else set.files.push({ path: shown, data: readJson(file, lexiconSchemas().lexiconFileSchema, shown) });
     }
   }

@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import { jsonFiles } from './lexicons.js';
 import { PRECOMPILED } from './paths.js';
 import type { CompiledLexicons } from '../core/lexicon/compile.js';
-import { deserializeLexicons, type SerializedLexicons } from '../core/lexicon/serialize.js';
+import { deserializeLexicons, SERIALIZED_VERSION, type SerializedLexicons } from '../core/lexicon/serialize.js';
 
 /** Names, sizes and modification times of the lexicon files: a precompiled copy is used only while they match. */
 export function lexiconFingerprint(dir: string): string {
@@ -26,6 +26,6 @@ export function loadPrecompiled(dir: string, file = PRECOMPILED): CompiledLexico
   } catch {
     return null;
   }
-  if (data.version !== 2 || data.fingerprint !== lexiconFingerprint(dir)) return null;
+  if (data.version !== SERIALIZED_VERSION || data.fingerprint !== lexiconFingerprint(dir)) return null;
   return deserializeLexicons(data);
 }

@@ -2,13 +2,15 @@ import type { Category, Language, Stage } from '../../types.js';
 import { CATEGORY_STAGE, LANGUAGES } from '../../types.js';
 import { normalizeWord } from '../text/normalize.js';
 import { ScamscanError } from '../../errors.js';
-import { parsePhrase, PatternError, phraseKey, type Step } from './pattern.js';
+import { compileClass, expandPhrase, parsePhrase, PatternError, phraseKey, type Step, type WordClass } from './pattern.js';
 import type { LanguageProfile, LexiconFile, Model } from './schema.js';
 
 /** Validated lexicon data, as read from files (or built in memory by a library user). */
 export interface LexiconSet {
   files: Array<{ path: string; data: LexiconFile }>;
   profiles: Partial<Record<Language, LanguageProfile>>;
+  /** Named word classes per language (classes.json), with the file that defined each. */
+  classes?: Partial<Record<Language, Record<string, { path: string; members: string[] }>>>;
   model: Model;
 }
 
@@ -31,6 +33,21 @@ export interface CompiledPattern {
    * where every one of them meets a bit of the words that follow it in its sentence.
    */
   anchorMasks: number[];
+  /** -1 for a pattern of its own; else the index of the frame part (see Matcher.frames) it finds. */
+  part: number;
+}
+
+/**
+ * An order-free frame: each part (its patterns in the matcher carry its index) found in one
+ * sentence, without overlapping, within `within` words from first to last word.
+ */
+export interface CompiledFrame {
+  /** The frame's entry, with the steps of its parts (for what reads a pattern's words: negation). */
+  pattern: CompiledPattern;
+  parts: number[];
+  within: number;
+  /** How many consecutive sentences the parts may spread over (1: one sentence). */
+  sentences: number;
 }
 
 /** Anchor bits are spread over this many numbers of 30 bits (small integers stay unboxed). */
@@ -71,8 +88,8 @@ function anchorMasksOf(steps: Step[]): number[] {
   return masks;
 }
 
-export function compilePattern(entry: CompiledEntry, steps: Step[]): CompiledPattern {
-  return { entry, steps, anchorMasks: anchorMasksOf(steps) };
+export function compilePattern(entry: CompiledEntry, steps: Step[], part = -1): CompiledPattern {
+  return { entry, steps, anchorMasks: anchorMasksOf(steps), part };
 }
 
 /** Patterns indexed by their first word, for one language: a word looks up only its candidates. */
@@ -85,6 +102,8 @@ export interface Matcher {
   always: CompiledPattern[];
   /** Every pattern, in the order added (the indexes above are built from it). */
   all: CompiledPattern[];
+  /** Order-free frames, completed from the hits of their parts' patterns (which are in `all`). */
+  frames: CompiledFrame[];
   /** Per distinct word (form and stem), what matching needs to know of it: filled as words are met. */
   words: Map<string, WordInfo>;
   /** The anchor words of every pattern (see anchorSteps): filled on first use. */
@@ -125,7 +144,7 @@ export interface CompiledLexicons {
 }
 
 function emptyMatcher(): Matcher {
-  return { byStem: new Map(), byForm: new Map(), byPrefix: new Map(), always: [], all: [], words: new Map() };
+  return { byStem: new Map(), byForm: new Map(), byPrefix: new Map(), always: [], all: [], frames: [], words: new Map() };
 }
 
 function push(map: Map<string, CompiledPattern[]>, key: string, pattern: CompiledPattern): void {
@@ -135,9 +154,10 @@ function push(map: Map<string, CompiledPattern[]>, key: string, pattern: Compile
 }
 
 /** A matcher over the given patterns (for small ad-hoc sets such as a config's allow-list). */
-export function buildMatcher(patterns: CompiledPattern[]): Matcher {
+export function buildMatcher(patterns: CompiledPattern[], frames: CompiledFrame[] = []): Matcher {
   const matcher = emptyMatcher();
   for (const p of patterns) addPattern(matcher, p);
+  matcher.frames = frames;
   return matcher;
 }
 
@@ -166,12 +186,32 @@ function wordMatcher(words: string[], language: Language, what: string): Matcher
   return matcher;
 }
 
+/** The word classes of each language, compiled. Throws ScamscanError naming file and class. */
+function compileClasses(set: LexiconSet): Record<Language, Map<string, WordClass>> {
+  const out = { en: new Map(), fr: new Map() } as Record<Language, Map<string, WordClass>>;
+  for (const lang of LANGUAGES) {
+    for (const [name, { path, members }] of Object.entries(set.classes?.[lang] ?? {})) {
+      try {
+        out[lang].set(name, compileClass(members, lang));
+      } catch (err) {
+        if (err instanceof PatternError) throw new ScamscanError(`classes.${name}: ${err.message}`, path);
+        throw err;
+      }
+    }
+  }
+  return out;
+}
+
 /** Compiles validated lexicon data once into per-language matchers. Throws ScamscanError naming file and entry. */
 export function compileLexicons(set: LexiconSet): CompiledLexicons {
   const matchers = { en: emptyMatcher(), fr: emptyMatcher() } as Record<Language, Matcher>;
   const entries: CompiledLexicons['entries'] = new Map();
   const seenPhrase = new Map<string, string>();
   const ids = new Map<string, string>();
+
+  const classes = compileClasses(set);
+  // Frame parts, per language: the part index of each distinct part phrase.
+  const partIndex = { en: new Map(), fr: new Map() } as Record<Language, Map<string, number>>;
 
   // Later files override entries with the same id (custom lexicons after built-in ones).
   for (const { path, data } of set.files) for (const e of data.entries) ids.set(e.id, path);
@@ -192,21 +232,47 @@ export function compileLexicons(set: LexiconSet): CompiledLexicons {
       };
       entries.set(e.id, { ...entry, examples: e.examples, counterExamples: e.counterExamples ?? [] });
       const targets = data.language === 'any' ? LANGUAGES : [data.language];
-      e.phrases.forEach((phrase, j) => {
-        const where = `entries[${i}].phrases[${j}]`;
-        let steps: Step[];
+      const expand = (phrase: string, where: string): Step[][] => {
         try {
-          steps = parsePhrase(phrase, data.language);
+          return expandPhrase(phrase, data.language, data.language === 'any' ? undefined : classes[data.language]);
         } catch (err) {
-          if (err instanceof PatternError) throw new ScamscanError(`${where}: "${phrase}": ${err.message}`, path);
+          if (err instanceof PatternError) throw new ScamscanError(`${where}: "${phrase}": ${err.message} (entry ${e.id})`, path);
           throw err;
         }
-        const key = `${data.language}|${phraseKey(steps)}`;
+      };
+      const unique = (key: string, where: string, what: string) => {
         const other = seenPhrase.get(key);
-        if (other) throw new ScamscanError(`${where}: "${phrase}" is already in entry ${other}`, path);
+        if (other) throw new ScamscanError(`${where}: ${what} is already in entry ${other}`, path);
         seenPhrase.set(key, e.id);
-        const pattern = compilePattern(entry, steps);
-        for (const lang of targets) addPattern(matchers[lang], pattern);
+      };
+      (e.phrases ?? []).forEach((phrase, j) => {
+        const where = `entries[${i}].phrases[${j}]`;
+        const variants = expand(phrase, where);
+        unique(`${data.language}|${variants.map(phraseKey).join(' || ')}`, where, `"${phrase}"`);
+        for (const steps of variants) {
+          const pattern = compilePattern(entry, steps);
+          for (const lang of targets) addPattern(matchers[lang], pattern);
+        }
+      });
+      (e.frames ?? []).forEach((frame, j) => {
+        const where = `entries[${i}].frames[${j}]`;
+        if (data.language === 'any') throw new ScamscanError(`${where}: frames belong to a language; a file of language "any" cannot have them (entry ${e.id})`, path);
+        const lang = data.language;
+        const parts = frame.all.map((phrase, k) => {
+          const variants = expand(phrase, `${where}.all[${k}]`);
+          const key = variants.map(phraseKey).join(' || ');
+          let index = partIndex[lang].get(key);
+          if (index === undefined) {
+            index = partIndex[lang].size;
+            partIndex[lang].set(key, index);
+            for (const steps of variants) addPattern(matchers[lang], compilePattern(entry, steps, index));
+          }
+          return { index, steps: variants[0]! };
+        });
+        const sentences = frame.sentences ?? 1;
+        unique(`${lang}|frame ${parts.map((p) => p.index).sort((a, b) => a - b).join(',')} within ${frame.within} sentences ${sentences}`, where, 'this frame');
+        const pattern = compilePattern(entry, parts.flatMap((p) => p.steps));
+        matchers[lang].frames.push({ pattern, parts: parts.map((p) => p.index), within: frame.within, sentences });
       });
     });
   }
@@ -214,7 +280,7 @@ export function compileLexicons(set: LexiconSet): CompiledLexicons {
   const brands = new Set<string>();
   for (const { data } of set.files) {
     if (data.language !== 'any' || data.category !== 'remote_access') continue;
-    for (const e of data.entries) for (const phrase of e.phrases) if (/^[a-z0-9]{6,}$/i.test(phrase) && !/\d/.test(phrase)) brands.add(phrase.toLowerCase());
+    for (const e of data.entries) for (const phrase of e.phrases ?? []) if (/^[a-z0-9]{6,}$/i.test(phrase) && !/\d/.test(phrase)) brands.add(phrase.toLowerCase());
   }
 
   const rules = {} as Record<Language, LanguageRules>;

@@ -96,6 +96,86 @@ export function parsePhrase(phrase: string, language: Language | 'any'): Step[] 
   return steps;
 }
 
+/**
+ * A named word class (`@tool`) of one language, compiled: the members that are one word (merged
+ * into one step, like `a|b|c`) and the members of several words, each a sequence of steps.
+ */
+export interface WordClass {
+  single: Atom[];
+  multi: Step[][];
+}
+
+/** Word classes of one language by name (without the `@`). */
+export type WordClasses = ReadonlyMap<string, WordClass>;
+
+/** A class name: lower-case letters, digits and underscores. */
+export const CLASS_NAME = /^[a-z][a-z0-9_]*$/;
+
+/** A phrase using classes expands to at most this many plain patterns (one per multi-word member used). */
+export const MAX_VARIANTS = 64;
+
+/** Compiles a class's members (phrases without classes) into a WordClass. */
+export function compileClass(members: string[], language: Language): WordClass {
+  const cls: WordClass = { single: [], multi: [] };
+  const seen = new Set<string>();
+  for (const m of members) {
+    if (m.includes('@')) throw new PatternError(`member "${m}": a class member cannot name a class`);
+    const steps = parsePhrase(m, language);
+    const key = phraseKey(steps);
+    if (seen.has(key)) throw new PatternError(`member "${m}" is listed twice`);
+    seen.add(key);
+    if (steps.length === 1) cls.single.push(...steps[0]!.atoms);
+    else cls.multi.push(steps);
+  }
+  return cls;
+}
+
+/**
+ * Parses a phrase that may name word classes (`install ~3 @tool`) into the plain patterns it stands
+ * for: one where every class is one step of its one-word members, and one per multi-word member
+ * (at most MAX_VARIANTS in all). Without classes, the one pattern of parsePhrase.
+ */
+export function expandPhrase(phrase: string, language: Language | 'any', classes?: WordClasses): Step[][] {
+  if (!phrase.includes('@')) return [parsePhrase(phrase, language)];
+  // Each class reference becomes a placeholder word, parsed with the rest, then replaced.
+  const refs: string[] = [];
+  const parts = phrase.trim().split(/\s+/).map((part) => {
+    if (!part.startsWith('@')) {
+      if (part.includes('@')) throw new PatternError(`"${part}": a class is a word of its own (@name), not an alternative`);
+      return part;
+    }
+    const name = part.slice(1);
+    if (!CLASS_NAME.test(name)) throw new PatternError(`"${part}" is not a class name (@ and lower-case letters, digits, _)`);
+    if (language === 'any') throw new PatternError(`"${part}": word classes belong to a language; a file of language "any" cannot use them`);
+    if (!classes?.has(name)) throw new PatternError(`unknown class "${part}"${classes?.size ? ` (known: ${[...classes.keys()].sort().map((k) => '@' + k).join(', ')})` : ''}`);
+    if (refs.length >= 26) throw new PatternError('a phrase names at most 26 classes');
+    refs.push(name);
+    return `=zzclass${String.fromCharCode(97 + refs.length - 1)}`; // letters: the tokenizer splits digits off
+  });
+  const base = parsePhrase(parts.join(' '), language);
+  let variants: Step[][] = [[]];
+  for (const st of base) {
+    const m = /^zzclass([a-z])$/.exec(st.atoms[0]!.value);
+    if (!m || st.atoms.length !== 1) {
+      variants = variants.map((v) => [...v, st]);
+      continue;
+    }
+    const cls = classes!.get(refs[m[1]!.charCodeAt(0) - 97]!)!;
+    const options: Step[][] = [];
+    if (cls.single.length) options.push([step(cls.single, st.gap)]);
+    for (const seq of cls.multi) options.push(seq.map((s, i) => (i === 0 ? step(s.atoms, st.gap) : s)));
+    const next: Step[][] = [];
+    for (const v of variants) for (const o of options) next.push([...v, ...o]);
+    if (next.length > MAX_VARIANTS) throw new PatternError(`expands to more than ${MAX_VARIANTS} patterns through its classes' multi-word members: split it`);
+    variants = next;
+  }
+  for (const v of variants) {
+    if (v.length > MAX_STEPS) throw new PatternError(`a phrase has at most ${MAX_STEPS} words, and one of its class members makes it longer`);
+    v[0] = step(v[0]!.atoms, 0);
+  }
+  return variants;
+}
+
 /** A canonical text of the steps, to find the same phrase written twice. */
 export function phraseKey(steps: Step[]): string {
   return steps

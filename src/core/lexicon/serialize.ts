@@ -2,7 +2,7 @@ import type { Language } from '../../types.js';
 import { LANGUAGES } from '../../types.js';
 import type { Model } from './schema.js';
 import { step, type Atom, type Step } from './pattern.js';
-import { buildMatcher, compilePattern, type CompiledEntry, type CompiledLexicons, type CompiledPattern, type LanguageRules, type Matcher } from './compile.js';
+import { buildMatcher, compilePattern, type CompiledEntry, type CompiledFrame, type CompiledLexicons, type CompiledPattern, type LanguageRules, type Matcher } from './compile.js';
 
 /**
  * Compiled lexicons as plain JSON, so the built-in ones are validated and compiled once, at build
@@ -14,11 +14,16 @@ import { buildMatcher, compilePattern, type CompiledEntry, type CompiledLexicons
  * lexicon's, negators, reported speech, clause breaks) are built when that language is first matched,
  * and the entries with their examples when `entries` is first read.
  */
+/** The format's version: 3 added frames (and frame parts in pattern texts). */
+export const SERIALIZED_VERSION = 3;
+
 export interface SerializedLexicons {
-  version: 2;
+  version: typeof SERIALIZED_VERSION;
   entries: CompiledEntry[];
   patterns: string[];
   matchers: Record<Language, number[]>;
+  /** Each language's frames: the index of the frame's own pattern (its entry and steps), its words, its parts, its sentences. */
+  frames: Record<Language, Array<[number, number, number[], number]>>;
   rules: Record<Language, { stopwords: string[]; fillers: string[]; listWords: string[]; negators: number[]; reported: number[]; clauseBreaks: number[]; readouts: number[]; drives: number[]; follows: number[] }>;
   examples: Array<[string, string[], string[]]>;
   brands: string[];
@@ -29,18 +34,19 @@ const KIND_CODE: Record<Atom['kind'], string> = { stem: 's', form: 'f', prefix: 
 const CODE_KIND: Record<string, Atom['kind']> = { s: 'stem', f: 'form', p: 'prefix', h: 'shape' };
 
 /**
- * A pattern as text: its entry's index, then one word per step, separated by spaces; a step is its
- * gap (digits, left out when 0) and its atoms separated by `|`, each a kind letter and its value.
+ * A pattern as text: its entry's index (and `/` and its frame part, for a part's pattern), then one
+ * word per step, separated by spaces; a step is its gap (digits, left out when 0) and its atoms
+ * separated by `|`, each a kind letter and its value.
  */
-function patternText(entry: number, steps: Step[]): string {
+function patternText(entry: number, steps: Step[], part: number): string {
   const atom = (a: Atom) => {
     if (/[\s|]/.test(a.value) || a.value === '') throw new Error(`cannot serialize the ${a.kind} "${a.value}"`);
     return KIND_CODE[a.kind] + a.value;
   };
-  return [entry, ...steps.map((st) => (st.gap ? String(st.gap) : '') + st.atoms.map(atom).join('|'))].join(' ');
+  return [part < 0 ? String(entry) : `${entry}/${part}`, ...steps.map((st) => (st.gap ? String(st.gap) : '') + st.atoms.map(atom).join('|'))].join(' ');
 }
 
-function patternSteps(text: string): { entry: number; steps: Step[] } {
+function patternSteps(text: string): { entry: number; part: number; steps: Step[] } {
   // Plain loops: this runs for every pattern of the call's language at start-up.
   const words = text.split(' ');
   const steps: Step[] = [];
@@ -52,7 +58,8 @@ function patternSteps(text: string): { entry: number; steps: Step[] } {
     for (const a of word.slice(i).split('|')) atoms.push({ kind: CODE_KIND[a[0]!]!, value: a.slice(1) } as Atom);
     steps.push(step(atoms, i ? Number(word.slice(0, i)) : 0));
   }
-  return { entry: Number(words[0]), steps };
+  const [entry, part] = words[0]!.split('/');
+  return { entry: Number(entry), part: part === undefined ? -1 : Number(part), steps };
 }
 
 export function serializeLexicons(lex: CompiledLexicons): SerializedLexicons {
@@ -68,7 +75,7 @@ export function serializeLexicons(lex: CompiledLexicons): SerializedLexicons {
       e = entries.push(p.entry) - 1;
       entryIndex.set(p.entry, e);
     }
-    i = patterns.push(patternText(e, p.steps)) - 1;
+    i = patterns.push(patternText(e, p.steps, p.part)) - 1;
     patternIndex.set(p, i);
     return i;
   };
@@ -80,8 +87,11 @@ export function serializeLexicons(lex: CompiledLexicons): SerializedLexicons {
       return [l, { stopwords: [...r.stopwords], fillers: [...r.fillers], listWords: [...r.listWords], negators: list(r.negators), reported: list(r.reported), clauseBreaks: list(r.clauseBreaks), readouts: list(r.readouts), drives: list(r.drives), follows: list(r.follows) }];
     }),
   ) as SerializedLexicons['rules'];
+  const frames = Object.fromEntries(
+    LANGUAGES.map((l) => [l, lex.matchers[l].frames.map((f) => [indexOf(f.pattern), f.within, f.parts, f.sentences] as [number, number, number[], number])]),
+  ) as SerializedLexicons['frames'];
   const examples = [...lex.entries.values()].map((e) => [e.id, e.examples, e.counterExamples] as [string, string[], string[]]);
-  return { version: 2, entries, patterns, matchers, rules, examples, brands: lex.brands, model: lex.model };
+  return { version: SERIALIZED_VERSION, entries, patterns, matchers, frames, rules, examples, brands: lex.brands, model: lex.model };
 }
 
 /** What each lazy property of an object is made by, until it is first read. */
@@ -114,14 +124,18 @@ export function deserializeLexicons(data: SerializedLexicons): CompiledLexicons 
   const pattern = (i: number): CompiledPattern => {
     let p = patterns[i];
     if (!p) {
-      const { entry, steps } = patternSteps(data.patterns[i]!);
-      p = patterns[i] = compilePattern(data.entries[entry]!, steps);
+      const { entry, part, steps } = patternSteps(data.patterns[i]!);
+      p = patterns[i] = compilePattern(data.entries[entry]!, steps, part);
     }
     return p;
   };
-  const matcher = (indices: number[]) => buildMatcher(indices.map(pattern));
+  const matcher = (indices: number[], frames: SerializedLexicons['frames'][Language] = []) =>
+    buildMatcher(
+      indices.map(pattern),
+      frames.map(([p, within, parts, sentences]): CompiledFrame => ({ pattern: pattern(p), within, parts, sentences })),
+    );
   const matchers = {} as Record<Language, Matcher>;
-  for (const l of LANGUAGES) lazy(matchers, l, () => matcher(data.matchers[l]));
+  for (const l of LANGUAGES) lazy(matchers, l, () => matcher(data.matchers[l], data.frames[l]));
   const lex = {
     matchers,
     brands: data.brands,

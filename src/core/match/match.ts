@@ -1,5 +1,5 @@
 import type { Token } from '../../types.js';
-import { ANCHOR_WORDS, anchorBit, anchorSteps, prefixAnchor, setAnchorBit, PREFIX_KEY, type CompiledPattern, type Matcher, type WordInfo } from '../lexicon/compile.js';
+import { ANCHOR_WORDS, anchorBit, anchorSteps, prefixAnchor, setAnchorBit, PREFIX_KEY, type CompiledFrame, type CompiledPattern, type Matcher, type WordInfo } from '../lexicon/compile.js';
 import type { Step } from '../lexicon/pattern.js';
 import { remember } from '../text/memo.js';
 
@@ -8,6 +8,11 @@ export interface Hit {
   pattern: CompiledPattern;
   from: number;
   to: number;
+  /**
+   * For a frame's hit, the first word of each of its parts, in the frame's order: what governs the
+   * move (a negator before "give" in "the code, never give it to anyone") may stand after `from`.
+   */
+  heads?: number[];
 }
 
 function stepMatches(step: Step, token: Token): boolean {
@@ -89,6 +94,8 @@ export type KnownInfos = (matcher: Matcher) => WordInfo[] | undefined;
  */
 export function findHits(matcher: Matcher, tokens: Token[], known?: WordInfo[]): Hit[] {
   const hits: Hit[] = [];
+  /** Hits of frame parts, flat: part, from, to. */
+  let parts: number[] | undefined;
   const n = tokens.length;
   const infos = known ?? new Array<WordInfo>(n);
   let starts = false;
@@ -125,10 +132,83 @@ export function findHits(matcher: Matcher, tokens: Token[], known?: WordInfo[]):
       const m = pattern.anchorMasks;
       for (let k = 0; k < m.length; k += THREE) if ((m[k]! & p0) === 0 && (m[k + 1]! & p1) === 0 && (m[k + 2]! & p2) === 0) continue next;
       const to = matchRest(pattern.steps, tokens, i);
-      if (to >= 0) hits.push({ pattern, from: i, to });
+      if (to < 0) continue;
+      if (pattern.part < 0) hits.push({ pattern, from: i, to });
+      else (parts ??= []).push(pattern.part, i, to);
     }
   }
+  if (parts) completeFrames(matcher.frames, parts, tokens, hits);
   return hits;
+}
+
+/**
+ * Adds a hit for each frame whose parts are all among the part hits (flat: part, from, to, in order
+ * of `from`), in one sentence, on words of their own, within the frame's words: for each place its first part is
+ * found, the closest set of the others. Frames are few and part hits sparse, so this is a plain search.
+ */
+export function completeFrames(frames: CompiledFrame[], parts: number[], tokens: Token[], hits: Hit[]): void {
+  const byPart = new Map<number, number[]>();
+  for (let k = 0; k < parts.length; k += 3) {
+    const list = byPart.get(parts[k]!);
+    if (list) list.push(parts[k + 1]!, parts[k + 2]!);
+    else byPart.set(parts[k]!, [parts[k + 1]!, parts[k + 2]!]);
+  }
+  next: for (const frame of frames) {
+    const lists: number[][] = [];
+    for (const p of frame.parts) {
+      const list = byPart.get(p);
+      if (!list) continue next;
+      lists.push(list);
+    }
+    const first = lists[0]!;
+    let doneTo = -1;
+    for (let k = 0; k < first.length; k += 2) {
+      if (first[k]! < doneTo) continue; // inside the frame found last: the same move
+      const best = closest(lists, first[k]!, first[k + 1]!, frame.within, frame.sentences, tokens);
+      if (best) {
+        hits.push({ pattern: frame.pattern, from: best.from, to: best.to, heads: best.heads });
+        doneTo = best.to;
+      }
+    }
+  }
+}
+
+/**
+ * The smallest span [from, to) holding the first part at [from0, to0) and one hit of each other
+ * part, none sharing a first or last word with another, over at most `sentences` consecutive
+ * sentences, at most `within` words long; or null.
+ */
+function closest(lists: number[][], from0: number, to0: number, within: number, sentences: number, tokens: Token[]): { from: number; to: number; heads: number[] } | null {
+  const sentence = tokens[from0]!.sentence;
+  let best: { from: number; to: number; heads: number[] } | null = null;
+  const used: number[] = [from0, to0];
+  const search = (k: number, lo: number, hi: number): void => {
+    if (k === lists.length) {
+      if (!best || hi - lo < best.to - best.from) best = { from: lo, to: hi, heads: used.filter((_, u) => u % 2 === 0) };
+      return;
+    }
+    const list = lists[k]!;
+    for (let j = 0; j < list.length; j += 2) {
+      const a = list[j]!;
+      if (a >= lo + within) break; // in order of `from`: the rest start even later
+      const b = list[j + 1]!;
+      if (b + within <= hi) continue;
+      const nlo = Math.min(lo, a);
+      const nhi = Math.max(hi, b);
+      // Sentences are numbered in order: the span's first and last words bound the sentences it covers.
+      if (nhi - nlo > within || Math.abs(tokens[a]!.sentence - sentence) >= sentences || tokens[nhi - 1]!.sentence - tokens[nlo]!.sentence >= sentences) continue;
+      // Two parts cannot share their first or last word ("six digit code" is not also "code"); one
+      // may lie in another's gap ("read the code to me": the code inside "read ~3 me").
+      let apart = true;
+      for (let u = 0; u < used.length; u += 2) if (a === used[u]! || b === used[u + 1]!) apart = false;
+      if (!apart) continue;
+      used.push(a, b);
+      search(k + 1, nlo, nhi);
+      used.length -= 2;
+    }
+  };
+  search(1, from0, to0);
+  return best;
 }
 
 /** Scratch for findHits (it runs to completion, never re-entered), grown as needed. */
