@@ -149,3 +149,12 @@ describe('frame hits', () => {
     expect(ids(lex, 'You get an sms. Then a code. Read it to me.')).not.toContain('en.credentials.x');
   });
 });
+
+describe('frames in context', () => {
+  it('a negator before any part governs the move, not only one before its first word', async () => {
+    const { classifyText } = await import('../src/index.js');
+    const said = (text: string) => classifyText(text).findings.find((f) => f.id === 'en.credentials.move-read-code-to-caller');
+    expect(said('Agent: The code in the text message, read it to me now.')).toMatchObject({ modifiers: [] });
+    expect(said('Agent: The code in the text message, you never read it to me or to anyone.')).toMatchObject({ modifiers: ['negated'], effective: 0 });
+  });
+});

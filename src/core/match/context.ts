@@ -193,7 +193,10 @@ export function contextModifiers(
     const mods: Modifier[] = [];
     // Secrecy and pressure are prohibitions: "don't tell the bank" is the evidence, not its negation.
     const prohibition = h.pattern.entry.category === 'pressure' && afterNegator[h.from] === 1;
-    if (negated[h.from] === 1 && !saysNegation(h.pattern, rules) && !prohibition) mods.push('negated');
+    // A frame's parts come in any order: a negator before any of them governs the move ("the anydesk
+    // number, you never give it to anyone").
+    const governed = h.heads ? h.heads.some((i) => negated[i] === 1) : negated[h.from] === 1;
+    if (governed && !saysNegation(h.pattern, rules) && !prohibition) mods.push('negated');
     const start = tokens[h.from]!.start;
     const quote = quoted.filter((q) => q.from < start && start < q.to);
     const byPerson = (h.from < carried && !carryReadout) || quote.some((q) => !q.readout) || reported.some((r) => reach(r, h, start));
