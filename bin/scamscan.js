@@ -3,11 +3,7 @@
 // (scripts/bundle-cli.mjs), it starts faster than the CLI's modules loaded one by one.
 const { run } = require('./load-bundle.js').loadBundle().cli;
 
-// A reader that goes away (`scamscan --help | head`) ends the output, not the process with a trace.
-process.stdout.on('error', (e) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
-});
+// The CLI's processIO() handles stdout's EPIPE and Ctrl-C (src/cli/io.ts); run() decides the exit code.
 run(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

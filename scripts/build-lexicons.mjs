@@ -3,10 +3,13 @@
 // to dist/lexicons.compiled.json with a fingerprint of the lexicon files, so that start-up loads
 // them without re-parsing and re-stemming every phrase. An invalid lexicon fails the build.
 import { writeFileSync } from 'node:fs';
-import { BUILTIN_DIR, loadLexiconSet } from '../dist/node/lexicons.js';
-import { compileLexicons } from '../dist/core/lexicon/compile.js';
+import { BUILTIN_DIR, compileLexicons } from '../dist/index.js';
+// Build-time internals the library has no business exporting: the raw lexicon loader, where the
+// precompiled file goes, its serialized form and the fingerprint that tells when it is stale.
+import { loadLexiconSet } from '../dist/node/lexicons.js';
+import { PRECOMPILED } from '../dist/node/paths.js';
 import { serializeLexicons } from '../dist/core/lexicon/serialize.js';
-import { lexiconFingerprint, PRECOMPILED } from '../dist/node/precompiled.js';
+import { lexiconFingerprint } from '../dist/node/precompiled.js';
 
 try {
   const compiled = compileLexicons(loadLexiconSet([BUILTIN_DIR]));

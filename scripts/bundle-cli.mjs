@@ -6,8 +6,9 @@
 // bin/scamscan.js), which Node loads synchronously, without its ES module loader: measurably
 // faster to start than the same bundle as ES modules.
 // The scan worker is an entry point too: the pool starts `./worker.js` next to its own module.
-// dist/bundle/ sits two levels below the package like every dist/*/ folder, so the paths the code
-// resolves from import.meta.url (package.json, lexicons/, dist/lexicons.compiled.json) still hold.
+// dist/bundle/ sits two levels below the package like every dist/*/ folder, so the paths that
+// src/node/paths.ts resolves from import.meta.url (package.json, lexicons/, dist/lexicons.compiled.json)
+// still hold; that module also tells the bundle's worker (dist/bundle/worker.js) from tsc's.
 // Last, V8's code cache for the bundle (see bin/load-bundle.js), made after classifying a sample so
 // that it holds the functions a classify runs; the sample run also fails the build if the bundle
 // cannot classify.

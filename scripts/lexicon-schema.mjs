@@ -7,6 +7,7 @@
 //   node scripts/lexicon-schema.mjs --check   # exit 1 when the checked-in file is out of date
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+// Build-time internals the library has no business exporting: the zod schemas of lexicon files.
 import { lexiconSchemas } from '../dist/core/lexicon/schema.js';
 import { loadZod } from '../dist/core/lexicon/zod.js';
 

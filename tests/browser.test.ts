@@ -8,7 +8,7 @@ import type { CliIO } from '../src/cli/io.js';
 import { run } from '../src/cli/main.js';
 import { explainTranscript } from '../src/core/call/view.js';
 import { loadLexicons } from '../src/index.js';
-import { formatExplain } from '../src/report/explain.js';
+import { formatExplain } from '../src/report/explainPretty.js';
 import { readPlain } from '../src/core/transcript/plain.js';
 import { ansiToHtml } from './ansi.js';
 import { ROOT } from './helpers.js';

@@ -38,7 +38,8 @@ describe('the CLI bundle (npm run build)', () => {
 
   it('is not offered a damaged code cache, nor one older than the bundle', () => {
     const damaged = Buffer.from(cache);
-    damaged[damaged.length >> 1] ^= 0xff;
+    const mid = damaged.length >> 1;
+    damaged[mid] = damaged[mid]! ^ 0xff;
     writeFileSync(`${copy}.cache`, damaged);
     expect(load(copy)).toBe('0 function not offered');
     writeFileSync(`${copy}.cache`, cache);

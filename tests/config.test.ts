@@ -6,7 +6,7 @@ import { adjustLexicons } from '../src/core/call/adjust.js';
 import { findConfig } from '../src/node/config/find.js';
 import { readConfig } from '../src/node/config/read.js';
 import { adjustmentsOf, resolveConfig } from '../src/node/config/resolve.js';
-import { classifyText } from '../src/core/call/classify.js';
+import { classifyTranscriptText } from '../src/core/call/classify.js';
 import { fixtureLexicons } from './helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'scamscan-config-'));
@@ -84,18 +84,18 @@ describe('adjustLexicons', () => {
 
   it('drops findings overlapping an allowed phrase in the same utterance, whatever the word forms', () => {
     const { filter } = adjustLexicons(lex, { allow: ['buying gift card'] });
-    const r = classifyText(SCAM, lex, { filter: filter! });
+    const r = classifyTranscriptText(SCAM, lex, { filter: filter! });
     expect(r.findings.map((f) => f.category)).not.toContain('payment');
-    expect(classifyText(SCAM, lex).findings.map((f) => f.category)).toContain('payment');
+    expect(classifyTranscriptText(SCAM, lex).findings.map((f) => f.category)).toContain('payment');
   });
 
   it('keeps counter-signals an allowed phrase overlaps: the allow-list only lowers scores', () => {
     const call = 'Agent: Your ticket number is 4411. Please download the AnyDesk app.';
-    const plain = classifyText(call, lex);
+    const plain = classifyTranscriptText(call, lex);
     const counter = plain.findings.find((f) => f.category === 'counter');
     expect(counter).toBeDefined();
     const { filter } = adjustLexicons(lex, { allow: [counter!.text] });
-    expect(classifyText(call, lex, { filter: filter! }).findings.map((f) => f.id)).toContain(counter!.id);
+    expect(classifyTranscriptText(call, lex, { filter: filter! }).findings.map((f) => f.id)).toContain(counter!.id);
   });
 
   it('names a disabled entry that does not exist, and the config file', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { score, type Evidence } from '../src/core/score/score.js';
+import { score, type Weighed } from '../src/core/score/score.js';
 import { fixtureLexicons } from './helpers.js';
 
 const { model } = fixtureLexicons();
-const ev = (category: Evidence['category'], effective: number): Evidence => ({ category, effective });
+const ev = (category: Weighed['category'], effective: number): Weighed => ({ category, effective });
 
 describe('score', () => {
   it('one mention of a remote-access tool is not a scam', () => {

@@ -93,7 +93,7 @@ describe('Watcher', () => {
     const end = watcher.end() as Extract<WatchEvent, { type: 'end' }> & { findings: Array<{ line: number; column: number; text: string; start?: number }> };
     expect(end).toMatchObject({ format: 'jsonl', utterances: 2, warnings: [expect.stringMatching(/^line 3: not valid JSON/)] });
     expect(end.findings.find((f) => f.text === 'Download AnyDesk')).toMatchObject({ line: 1, column: 1, start: 3 });
-    expect(end.findings.find((f) => /gift cards/.test(f.text))).toMatchObject({ line: 4 });
+    expect(end.findings.find((f) => /gift cards/.test(String(f.text)))).toMatchObject({ line: 4 });
   });
 
   it('does not re-read the call: late utterances cost about what early ones do', () => {
@@ -125,7 +125,8 @@ describe('scamscan watch', () => {
     const t = pipeIO(input);
     const done = run(['watch', '--alert-on', 'suspicious'], t.io);
     input.write('Agent: Hello, this is the Windows technical department, your computer is infected.\n');
-    await sleep(50);
+    // The event comes as soon as the line is read; on a loaded machine that can take a while.
+    for (let waited = 0; t.out.length === 0 && waited < 5000; waited += 10) await sleep(10);
     expect(t.out.length).toBeGreaterThanOrEqual(1);
     expect(JSON.parse(t.out[0]!)).toMatchObject({ type: 'utterance', utterance: 1 });
     input.end('Agent: Download AnyDesk, then buy Google Play gift cards and read me the numbers.\n');

@@ -3,7 +3,7 @@ import { ScamscanError } from '../errors.js';
 import { decode } from '../core/transcript/decode.js';
 import { csvRows, jsonlRows, type DatasetOptions } from './dataset.js';
 import { walk } from './walk.js';
-import { readInputFile } from '../cli/io.js';
+import { readInputFile } from '../node/read.js';
 
 /** One transcript to classify: a whole file, or one row of a data set file. */
 export type Input =

@@ -2,9 +2,11 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
-import { ScamscanError, type CompiledLexicons } from '../index.js';
+import { ScamscanError } from '../errors.js';
+import type { CompiledLexicons } from '../core/lexicon/compile.js';
 import { preload, runTask, type Task, type TaskOutput, type TaskSettings } from './task.js';
 import type { WorkerStatus } from './worker.js';
+import { WORKER_SCRIPT } from '../node/paths.js';
 
 /** Node flags for workers: the parent's, less `--input-type` (a library user's `node -e` script), which a worker file refuses. */
 const WORKER_EXEC_ARGV = process.execArgv.filter((a) => !a.startsWith('--input-type'));
@@ -28,12 +30,11 @@ export interface RunOptions {
 }
 
 /**
- * The compiled worker script next to this module, or null when running from TypeScript sources
+ * The compiled worker script (see node/paths.ts), or null when running from TypeScript sources
  * (under vitest), where the caller scans in the main thread instead.
  */
 export function workerScript(): URL | null {
-  const url = new URL('./worker.js', import.meta.url);
-  return existsSync(fileURLToPath(url)) ? url : null;
+  return existsSync(fileURLToPath(WORKER_SCRIPT)) ? WORKER_SCRIPT : null;
 }
 
 /** Runs the tasks in the main thread, yielding now and then so a Ctrl-C and progress get through. */

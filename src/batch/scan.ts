@@ -1,6 +1,6 @@
-import { loadLexicons } from '../index.js';
+import { loadLexicons } from '../node/classify.js';
 import { runInThread, runInWorkers, workerScript } from './pool.js';
-import type { ScanRecord } from './record.js';
+import type { ScanOutcome, ScanRecord } from '../report/record.js';
 import { ReorderBuffer } from './reorder.js';
 import type { Task, TaskOutput, TaskSettings } from './task.js';
 import type { WalkEntry } from './walk.js';
@@ -22,15 +22,6 @@ export interface ScanRun {
   write(records: ScanRecord[]): void;
   /** Every output as it completes, in any order: for progress. */
   progress?(out: TaskOutput): void;
-}
-
-export interface ScanOutcome {
-  files: number;
-  /** Files fully scanned (a data set counts once all its rows are). */
-  done: number;
-  bytes: number;
-  threads: number;
-  interrupted: boolean;
 }
 
 /** How many worker threads a batch deserves: none (the main thread) with one job, or when small unless the jobs were asked for. */

@@ -1,8 +1,7 @@
 import { availableParallelism } from 'node:os';
-import type { Options } from '../index.js';
-import { prepareLexicons } from '../index.js';
+import { prepareLexicons, type Options } from '../node/classify.js';
 import type { Result } from '../types.js';
-import { isError, type ScanRecord } from './record.js';
+import { isError, type ScanRecord } from '../report/record.js';
 import { scanEntries } from './scan.js';
 import { walkEntries, type WalkOptions } from './walk.js';
 

@@ -1,14 +1,16 @@
-import { classifyBytes, classifyText, prepareLexicons, type ClassifyOptions, type CompiledLexicons, type Options } from '../index.js';
+import { classifyBytes, classifyText, prepareLexicons, type Options } from '../node/classify.js';
+import type { ClassifyOptions } from '../core/call/classify.js';
+import type { CompiledLexicons } from '../core/lexicon/compile.js';
 import { explainBytes, explainText } from '../core/call/view.js';
-import type { ExplainView } from '../report/explain.js';
+import type { ExplainView } from '../core/call/view.js';
 import { reportEntry } from '../report/html/entry.js';
 import type { Adjustments } from '../core/call/adjust.js';
 import { ScamscanError } from '../errors.js';
-import { readInputFile } from '../cli/io.js';
+import { readInputFile } from '../node/read.js';
 import { decode } from '../core/transcript/decode.js';
 import type { Language } from '../types.js';
 import { datasetReader } from './inputs.js';
-import { isError, toRecord, type ScanRecord } from './record.js';
+import { isError, toRecord, type ScanRecord } from '../report/record.js';
 
 /** How every input of a scan is read and classified; the same in every worker. Adjustments come from the config. */
 export interface TaskSettings extends Adjustments {

@@ -1,6 +1,6 @@
 import { lstatSync, readdirSync, statSync, type Stats } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
-import { fsError } from '../cli/io.js';
+import { fsError } from '../node/read.js';
 import { CONFIG_NAMES } from '../node/config/schema.js';
 import { compileGlob, globMatch, type Glob } from './glob.js';
 import { isIgnored, readIgnore, type IgnoreRules } from './ignore.js';

@@ -1,6 +1,8 @@
 /** A scan worker: compiles the lexicons once, then reads and classifies the files it is sent. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadLexicons, ScamscanError, type CompiledLexicons } from '../index.js';
+import { ScamscanError } from '../errors.js';
+import type { CompiledLexicons } from '../core/lexicon/compile.js';
+import { loadLexicons } from '../node/classify.js';
 import { runTask, type Task, type TaskOutput, type TaskSettings } from './task.js';
 
 /** What a worker says before any task output: ready, or why it cannot work (bad lexicons). */

@@ -4,11 +4,13 @@ import { classifyBytes, loadLexicons } from '../index.js';
 import { formatJson } from '../report/json.js';
 import { formatPretty } from '../report/pretty.js';
 import type { Language, Result } from '../types.js';
-import { readInputFile, type CliIO } from './io.js';
+import type { CliIO } from './io.js';
+import { readInputFile } from '../node/read.js';
 import { INPUT_FORMATS } from '../core/transcript/index.js';
-import { exitFor, MB, useColor, type CliState, type FailOn } from './shared.js';
+import { MB, useColor, type CliState } from './shared.js';
+import { FAIL_ON, type FailOn } from '../node/config/schema.js';
 import { configAdjustments } from './config.js';
-import { columns, writeExplain, type ExplainFlags } from './explain.js';
+import { columns, writeExplain, type ExplainFlags } from './classifyExplain.js';
 
 const FORMATS: Record<string, (r: Result, color: boolean) => string> = {
   pretty: (r, color) => formatPretty(r, { color }),
@@ -22,7 +24,7 @@ export function classifyCommand(cmd: Command, io: CliIO, state: CliState): void 
     .argument('[file]', 'transcript file; - or nothing reads stdin')
     .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(FORMATS)).default('pretty'))
     .addOption(new Option('-l, --lang <language>', 'force the language instead of detecting it').choices(['en', 'fr']))
-    .addOption(new Option('--fail-on <verdict>', 'exit 1 when the verdict is at or above this').choices(['scam', 'suspicious', 'never']).default('scam'))
+    .addOption(new Option('--fail-on <verdict>', 'exit 1 when the verdict is at or above this').choices(FAIL_ON).default('scam'))
     .addOption(new Option('--input-format <format>', 'the transcript format instead of detecting it').choices(['auto', ...INPUT_FORMATS]).default('auto'))
     .option('--lexicons <dir...>', 'extra lexicon folders (entries with the same id override built-in ones)')
     .option('--max-size <MB>', 'refuse files larger than this many megabytes', (v) => Number(v), 50)
@@ -51,12 +53,12 @@ Examples:
       const flags = opts as typeof opts & ExplainFlags;
       if (flags.explain) {
         const verdict = writeExplain(bytes, { ...options, ...configAdjustments(state), lexicons: opts.lexicons ?? [] }, flags, io);
-        state.code = exitFor([verdict], opts.failOn);
+        state.outcome = { verdicts: [verdict], failOn: opts.failOn };
         return;
       }
       const result = classifyBytes(bytes, { ...options, ...configAdjustments(state) }, loadLexicons(opts.lexicons ?? []));
       io.stdout(FORMATS[opts.format]!(result, useColor(opts.color, io)));
-      state.code = exitFor([result.verdict], opts.failOn);
+      state.outcome = { verdicts: [result.verdict], failOn: opts.failOn };
     });
 
 }

@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { adjustLexicons, type Adjustments } from '../core/call/adjust.js';
 import { findConfig } from '../node/config/find.js';
 import { readConfig } from '../node/config/read.js';
+import { FAIL_ON } from '../node/config/schema.js';
 import { adjustmentsOf, resolveConfig, type Effective, type Flags, type Sourced } from '../node/config/resolve.js';
 import { loadLexicons } from '../index.js';
 import { safeText } from '../report/safe.js';
@@ -88,7 +89,7 @@ export function configCommand(cmd: Command, io: CliIO, state: CliState): void {
     .option('--json', 'print it as JSON')
     .addOption(new Option('-l, --lang <language>', 'as for classify').choices(['en', 'fr']))
     .option('--lexicons <dir...>', 'as for classify')
-    .addOption(new Option('--fail-on <verdict>', 'as for classify').choices(['scam', 'suspicious', 'never']))
+    .addOption(new Option('--fail-on <verdict>', 'as for classify').choices(FAIL_ON))
     .addHelpText(
       'after',
       `

@@ -7,11 +7,12 @@ import { parseLabel } from '../batch/dataset.js';
 import { parseCsv } from '../core/transcript/csv.js';
 import { evaluate, type EvalReport, type Labelled } from '../eval/report.js';
 import type { Language, Verdict } from '../types.js';
-import { readInputFile, type CliIO } from './io.js';
+import type { CliIO } from './io.js';
+import { readInputFile } from '../node/read.js';
 import { Command, Option } from 'commander';
 import { formatEvalJson, formatEvalPretty } from '../report/eval.js';
 import { loadLexicons } from '../index.js';
-import { EXIT, MB, type CliState } from './shared.js';
+import { MB, type CliState } from './shared.js';
 import { configAdjustments } from './config.js';
 import type { Adjustments } from '../core/call/adjust.js';
 
@@ -94,7 +95,7 @@ Examples:
     .action((paths: string[], opts: EvalOptions & { format: string; lexicons?: string[]; maxSize: number }) => {
       const report = runEval(paths, { ...opts, maxBytes: opts.maxSize * MB, adjust: configAdjustments(state) }, loadLexicons(opts.lexicons ?? []));
       io.stdout(opts.format === 'json' ? formatEvalJson(report) : formatEvalPretty(report));
-      state.code = report.errors.length ? EXIT.error : EXIT.ok;
+      state.outcome = { failed: report.errors.length > 0 };
     });
 
 }

@@ -1,5 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
-import { ScamscanError } from '../errors.js';
+import { EXIT } from '../errors.js';
 
 /** What the CLI touches of the outside world, so tests can run it in-process. */
 export interface CliIO {
@@ -17,9 +16,23 @@ export interface CliIO {
   env: Record<string, string | undefined>;
   /** Where the config file search starts (default: process.cwd()). */
   cwd?: string;
+  /**
+   * Aborts `controller` on Ctrl-C, and exits at once (130) on a second one; returns what stops
+   * listening. Absent (tests running the CLI in-process): nothing interrupts.
+   */
+  stopOnInterrupt?(controller: AbortController): () => void;
 }
 
+/**
+ * The process's own streams and signals. The only place that handles them: a reader of stdout that
+ * goes away (`scamscan --help | head`, `scan | head`) ends the process quietly, with the exit code set
+ * so far, rather than with a trace; Ctrl-C stops the running command, which still writes what it has.
+ */
 export function processIO(): CliIO {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+    throw e;
+  });
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
@@ -34,38 +47,10 @@ export function processIO(): CliIO {
     stdinStream: () => process.stdin,
     ...(process.stdout.columns ? { columns: process.stdout.columns } : {}),
     env: process.env,
+    stopOnInterrupt: (controller) => {
+      const onSigint = () => (controller.signal.aborted ? process.exit(EXIT.interrupted) : controller.abort());
+      process.on('SIGINT', onSigint);
+      return () => void process.off('SIGINT', onSigint);
+    },
   };
-}
-
-const REASONS: Record<string, string> = {
-  ENOENT: 'no such file',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'is a folder',
-  ELOOP: 'too many symbolic links',
-  ENAMETOOLONG: 'name too long',
-};
-
-export function fsError(e: unknown, file: string): ScamscanError {
-  const code = (e as NodeJS.ErrnoException).code ?? '';
-  return new ScamscanError(REASONS[code] ?? `cannot read (${code || (e as Error).message})`, file);
-}
-
-/** Reads one transcript file, refusing folders and files over the size limit. */
-export function readInputFile(file: string, maxBytes: number): Uint8Array {
-  let size: number;
-  try {
-    const st = statSync(file);
-    if (st.isDirectory()) throw new ScamscanError('is a folder (use `scamscan scan` for folders)', file);
-    size = st.size;
-  } catch (e) {
-    if (e instanceof ScamscanError) throw e;
-    throw fsError(e, file);
-  }
-  if (size > maxBytes) throw new ScamscanError(`file is ${size} bytes, over --max-size ${maxBytes}`, file);
-  try {
-    return readFileSync(file);
-  } catch (e) {
-    throw fsError(e, file);
-  }
 }

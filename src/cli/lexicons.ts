@@ -2,11 +2,12 @@ import { Command } from 'commander';
 import { loadLexicons } from '../index.js';
 import { checkExamples } from '../core/match/check.js';
 import { compileLexicons } from '../core/lexicon/compile.js';
-import { loadLexiconSet, BUILTIN_DIR } from '../node/lexicons.js';
+import { loadLexiconSet } from '../node/lexicons.js';
+import { BUILTIN_DIR } from '../node/paths.js';
 import { safeText } from '../report/safe.js';
 import { CATEGORIES } from '../types.js';
 import type { CliIO } from './io.js';
-import { EXIT, type CliState } from './shared.js';
+import type { CliState } from './shared.js';
 
 export function lexiconsCommand(cmd: Command, io: CliIO, state: CliState): void {
   const lex = cmd.command('lexicons').description('inspect and check lexicons');
@@ -20,7 +21,7 @@ export function lexiconsCommand(cmd: Command, io: CliIO, state: CliState): void 
       const failures = checkExamples(compiled);
       for (const f of failures) io.stderr(`${safeText(f.file)}: ${f.id}: ${safeText(f.message)}\n`);
       io.stdout(`${compiled.entries.size} entries checked, ${failures.length} failure${failures.length === 1 ? '' : 's'}\n`);
-      state.code = failures.length ? EXIT.error : EXIT.ok;
+      state.outcome = { failed: failures.length > 0 };
     });
   lex
     .command('list')

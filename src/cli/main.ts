@@ -1,15 +1,43 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { ScamscanError } from '../errors.js';
+import { EXIT, ScamscanError } from '../errors.js';
+import { PACKAGE_JSON } from '../node/paths.js';
 import { safeText } from '../report/safe.js';
 import { applyConfig, configCommand } from './config.js';
 import { processIO, type CliIO } from './io.js';
-import { EXIT, type CliState } from './shared.js';
+import type { CliState, Outcome } from './shared.js';
+import type { FailOn } from '../node/config/schema.js';
+import { VERDICTS, type Verdict } from '../types.js';
 
-export { EXIT, exitFor } from './shared.js';
+export { EXIT };
+
+/** 1 when a verdict is at or above --fail-on, else 0. */
+export function exitFor(verdicts: readonly Verdict[], failOn: FailOn): number {
+  if (failOn === 'never') return EXIT.ok;
+  const bar = VERDICTS.indexOf(failOn);
+  return verdicts.some((v) => VERDICTS.indexOf(v) >= bar) ? EXIT.flagged : EXIT.ok;
+}
+
+/**
+ * The exit code, decided here only: from what the command reported when it ran to its end (130
+ * interrupted, 2 when something failed, else by --fail-on), or from what it threw (a typed error's
+ * own code; commander's usage errors and anything unexpected: 2).
+ */
+function exitCode(ended: { outcome: Outcome } | { error: unknown }): number {
+  if ('outcome' in ended) {
+    const o = ended.outcome;
+    if (o.interrupted) return EXIT.interrupted;
+    if (o.failed) return EXIT.error;
+    return o.verdicts && o.failOn ? exitFor(o.verdicts, o.failOn) : EXIT.ok;
+  }
+  const e = ended.error;
+  if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.error; // help and version exit 0
+  if (e instanceof ScamscanError) return e.exitCode;
+  return EXIT.error;
+}
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string };
   return pkg.version;
 }
 
@@ -38,7 +66,7 @@ function commandIn(argv: string[]): string | undefined {
   return undefined;
 }
 
-/** Builds the program; every action writes through `io` and sets `state.code`. */
+/** Builds the program; every action writes through `io` and reports its outcome in `state`. */
 async function program(io: CliIO, state: CliState, argv: string[]): Promise<Command> {
   const cmd = new Command('scamscan')
     .description('Flag technical-support scam phone calls in transcripts (English and French), with explained evidence.')
@@ -76,18 +104,17 @@ Exit codes: 0 below --fail-on, 1 at or above it, 2 on any error.`,
 
 /** Runs the CLI with the given arguments (without `node` and the script) and returns the exit code. */
 export async function run(argv: string[], io: CliIO = processIO()): Promise<number> {
-  const state = { code: EXIT.ok as number, verbose: argv.includes('--verbose') };
+  const state: CliState = { outcome: {}, verbose: argv.includes('--verbose') };
   try {
     await (await program(io, state, argv)).parseAsync(argv, { from: 'user' });
-    return state.code;
+    return exitCode(state);
   } catch (e) {
-    if (e instanceof CommanderError) {
-      // Help and version exit 0; usage errors were already printed by commander.
-      return e.exitCode === 0 ? EXIT.ok : EXIT.error;
+    // Usage errors were already printed by commander.
+    if (!(e instanceof CommanderError)) {
+      const line = e instanceof ScamscanError ? e.message : `unexpected error: ${(e as Error).message}`;
+      io.stderr(`scamscan: ${safeText(line)}\n`);
+      if (state.verbose && e instanceof Error && e.stack) io.stderr(e.stack + '\n');
     }
-    const line = e instanceof ScamscanError ? e.message : `unexpected error: ${(e as Error).message}`;
-    io.stderr(`scamscan: ${safeText(line)}\n`);
-    if (state.verbose && e instanceof Error && e.stack) io.stderr(e.stack + '\n');
-    return EXIT.error;
+    return exitCode({ error: e });
   }
 }

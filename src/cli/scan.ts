@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { isError, type ScanRecord } from '../batch/record.js';
+import { isError, type ScanRecord } from '../report/record.js';
 import { scanEntries } from '../batch/scan.js';
 import type { TaskOutput } from '../batch/task.js';
 import { walkEntries } from '../batch/walk.js';
@@ -9,12 +9,14 @@ import { ScanOutput, SCAN_FORMATS, type ScanFormat } from '../report/scanOutput.
 import { formatScanPretty } from '../report/scanPretty.js';
 import { ScanProgress } from '../report/scanProgress.js';
 import { ScanSummary } from '../report/scanSummary.js';
-import { HtmlReport } from '../report/html/writer.js';
+import { HtmlReport } from '../report/html/report.js';
+import { ReportFile } from './reportFile.js';
 import { prepareLexicons } from '../index.js';
 import { INPUT_FORMATS } from '../core/transcript/index.js';
 import type { Language } from '../types.js';
 import type { CliIO } from './io.js';
-import { EXIT, exitFor, MB, useColor, type CliState, type FailOn } from './shared.js';
+import { MB, useColor, type CliState, type Outcome } from './shared.js';
+import { FAIL_ON, type FailOn } from '../node/config/schema.js';
 import { configAdjustments } from './config.js';
 import type { Adjustments } from '../core/call/adjust.js';
 
@@ -43,8 +45,8 @@ export interface ScanCliOptions {
 
 const n = (x: number) => x.toLocaleString('en-US');
 
-/** Scans the paths and writes the results; returns the exit code. `signal` is Ctrl-C, wired at the edge. */
-export async function runScan(paths: string[], opts: ScanCliOptions, io: CliIO, signal: AbortSignal): Promise<number> {
+/** Scans the paths and writes the results; returns the outcome, for the exit code. `signal` is Ctrl-C, wired at the edge. */
+export async function runScan(paths: string[], opts: ScanCliOptions, io: CliIO, signal: AbortSignal): Promise<Outcome> {
   const started = performance.now();
   const format: ScanFormat = opts.format ?? (io.stdoutIsTTY ? 'pretty' : 'ndjson');
   const note = (path: string, message: string) => void (opts.quiet || io.stderr(`scamscan: ${safeText(path)}: ${message}\n`));
@@ -58,7 +60,8 @@ export async function runScan(paths: string[], opts: ScanCliOptions, io: CliIO, 
     io.stdout(text);
   });
   const summary = new ScanSummary();
-  const report = opts.report ? new HtmlReport(opts.report) : null;
+  const reportFile = opts.report ? new ReportFile(opts.report) : null;
+  const report = reportFile ? new HtmlReport(reportFile.write) : null;
   let flagged = 0;
   let done = 0;
   const onProgress = (out: TaskOutput) => {
@@ -89,16 +92,17 @@ export async function runScan(paths: string[], opts: ScanCliOptions, io: CliIO, 
     },
     { jobs: opts.jobs ?? availableParallelism(), forced: opts.jobs !== undefined, signal, write, progress: onProgress },
   ).catch((e: unknown) => {
-    report?.abort();
+    reportFile?.abort();
     throw e;
   });
   progress?.clear();
   const totals = summary.toJson(outcome, (performance.now() - started) / 1000);
   output.end(totals);
-  if (report) {
+  if (report && reportFile) {
     const { thresholds } = prepareLexicons({ lexicons: opts.lexicons ?? [], ...opts.adjust }).lexicons.model;
     report.end({ seconds: totals.seconds, interrupted: outcome.interrupted, thresholds });
-    note(report.path, `report written (${n(totals.results)} results)`);
+    reportFile.commit();
+    note(reportFile.path, `report written (${n(totals.results)} results)`);
   }
   if (format === 'pretty') io.stdout(formatScanPretty(summary, totals, { color: useColor(opts.color, io) }));
 
@@ -114,9 +118,7 @@ export async function runScan(paths: string[], opts: ScanCliOptions, io: CliIO, 
         `${totals.threads || 'no'} worker threads${totals.threads === 0 && opts.jobs === undefined && availableParallelism() > 1 ? ' (a small batch: --jobs N to use them anyway)' : ''}, peak RSS ${(usage.maxRSS / 1024).toFixed(1)} MB, CPU ${((usage.userCPUTime + usage.systemCPUTime) / 1e6).toFixed(2)} s\n`,
     );
   }
-  if (outcome.interrupted) return EXIT.interrupted;
-  if (totals.errors) return EXIT.error;
-  return exitFor(summary.seen(), opts.failOn);
+  return { interrupted: outcome.interrupted, failed: totals.errors > 0, verdicts: summary.seen(), failOn: opts.failOn };
 }
 
 function positiveInt(value: string): number {
@@ -151,7 +153,7 @@ export function scanCommand(cmd: Command, io: CliIO, state: CliState): void {
     .option('--follow-symlinks', 'follow symbolic links found in folders (loops are detected)')
     .option('-q, --quiet', 'no progress bar and no notes on stderr')
     .option('--no-color', 'no colour, even on a terminal')
-    .addOption(new Option('--fail-on <verdict>', 'exit 1 when any verdict is at or above this').choices(['scam', 'suspicious', 'never']).default('scam'))
+    .addOption(new Option('--fail-on <verdict>', 'exit 1 when any verdict is at or above this').choices(FAIL_ON).default('scam'))
     .option('--stats', 'print time, speed and peak memory on stderr at the end')
     .option('--report <file>', 'also write a self-contained HTML report: summary, charts, a table of all files, highlighted transcripts')
     .addHelpText(
@@ -180,21 +182,11 @@ Exit codes: 0 below --fail-on, 1 at or above it, 2 when any file failed, 130 whe
     .action(async (paths: string[], opts: ScanCliOptions) => {
       // Ctrl-C stops the scan and flushes what is done; a second one quits at once.
       const controller = new AbortController();
-      const onSigint = () => (controller.signal.aborted ? process.exit(EXIT.interrupted) : controller.abort());
-      // A closed pipe (`| head`) ends the scan quietly instead of crashing on EPIPE.
-      const onStdoutError = (e: NodeJS.ErrnoException) => {
-        if (e.code !== 'EPIPE') throw e;
-        if (controller.signal.aborted) return;
-        process.stdout.on('error', () => {}); // later writes fail the same way, after this listener is gone
-        controller.abort();
-      };
-      process.on('SIGINT', onSigint);
-      process.stdout.on('error', onStdoutError);
+      const stopListening = io.stopOnInterrupt?.(controller);
       try {
-        state.code = await runScan(paths, { ...opts, adjust: configAdjustments(state) }, io, controller.signal);
+        state.outcome = await runScan(paths, { ...opts, adjust: configAdjustments(state) }, io, controller.signal);
       } finally {
-        process.off('SIGINT', onSigint);
-        process.stdout.off('error', onStdoutError);
+        stopListening?.();
       }
     });
 }

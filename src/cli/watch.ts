@@ -5,7 +5,7 @@ import { Watcher, type AlertOn, type WatchEvent } from '../live/watcher.js';
 import { safeJson, safeText } from '../report/safe.js';
 import type { Language } from '../types.js';
 import type { CliIO } from './io.js';
-import { EXIT, type CliState } from './shared.js';
+import type { CliState, Outcome } from './shared.js';
 import { configAdjustments } from './config.js';
 import type { Adjustments } from '../core/call/adjust.js';
 
@@ -22,7 +22,7 @@ export interface WatchCliOptions {
  * pipes live speech-to-text in gets the alert while the call is still going. Ends when stdin closes
  * (or `signal` aborts, on Ctrl-C) with the `end` event; resolves to the exit code.
  */
-export async function runWatch(opts: WatchCliOptions, io: CliIO, signal?: AbortSignal): Promise<number> {
+export async function runWatch(opts: WatchCliOptions, io: CliIO, signal?: AbortSignal): Promise<Outcome> {
   const { lexicons, filter } = prepareLexicons({ lexicons: opts.lexicons ?? [], ...opts.adjust });
   const watcher = new Watcher(lexicons, { alertOn: opts.alertOn, ...(opts.lang ? { language: opts.lang } : {}), ...(filter ? { filter } : {}) });
   const emit = (e: WatchEvent) => io.stdout(safeJson(e) + '\n');
@@ -43,7 +43,7 @@ export async function runWatch(opts: WatchCliOptions, io: CliIO, signal?: AbortS
     signal?.removeEventListener('abort', stop);
   }
   emit(watcher.end());
-  return signal?.aborted ? EXIT.interrupted : EXIT.ok;
+  return { interrupted: signal?.aborted === true };
 }
 
 export function watchCommand(cmd: Command, io: CliIO, state: CliState): void {
@@ -70,21 +70,13 @@ Examples:
   $ tail -f call.txt | scamscan watch --lang fr`,
     )
     .action(async (opts: WatchCliOptions) => {
-      // Ctrl-C ends the call: the end event is still written. A closed pipe ends it quietly.
+      // Ctrl-C ends the call: the end event is still written (a closed pipe: see processIO).
       const controller = new AbortController();
-      const onSigint = () => (controller.signal.aborted ? process.exit(EXIT.interrupted) : controller.abort());
-      const onStdoutError = (e: NodeJS.ErrnoException) => {
-        if (e.code !== 'EPIPE') throw e;
-        process.stdout.on('error', () => {});
-        controller.abort();
-      };
-      process.on('SIGINT', onSigint);
-      process.stdout.on('error', onStdoutError);
+      const stopListening = io.stopOnInterrupt?.(controller);
       try {
-        state.code = await runWatch({ ...opts, adjust: configAdjustments(state) }, io, controller.signal);
+        state.outcome = await runWatch({ ...opts, adjust: configAdjustments(state) }, io, controller.signal);
       } finally {
-        process.off('SIGINT', onSigint);
-        process.stdout.off('error', onStdoutError);
+        stopListening?.();
       }
     });
 }

@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { ScamscanError } from '../errors.js';
 import type { Language } from '../types.js';
@@ -8,8 +7,10 @@ import type { LexiconSet } from '../core/lexicon/compile.js';
 import { lexiconSchemas } from '../core/lexicon/schema.js';
 import { entryIdAt } from '../core/lexicon/entryId.js';
 
-/** The lexicons shipped with scamscan. */
-export const BUILTIN_DIR = fileURLToPath(new URL('../../lexicons/', import.meta.url));
+import { BUILTIN_DIR } from './paths.js';
+
+/** The built-in lexicon folder (defined in paths.ts), beside the loader of lexicon folders. */
+export { BUILTIN_DIR };
 
 /** `entries[3].phrases[1]` from a zod issue path. */
 function pathText(path: ReadonlyArray<PropertyKey>): string {
@@ -26,7 +27,7 @@ function readJson<T>(file: string, schema: z.ZodType<T>, shown: string): T {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const entry = entryIdAt(raw, issue.path); // issue 9: name the entry by its id as well
+    const entry = entryIdAt(raw, issue.path); // name the entry by its id as well
     throw new ScamscanError(`${pathText(issue.path)}: ${issue.message}${entry ? ` (entry ${entry})` : ''}`, shown);
   }
   return parsed.data;

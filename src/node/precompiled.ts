@@ -1,12 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { jsonFiles } from './lexicons.js';
-import { fileURLToPath } from 'node:url';
+import { PRECOMPILED } from './paths.js';
 import type { CompiledLexicons } from '../core/lexicon/compile.js';
 import { deserializeLexicons, type SerializedLexicons } from '../core/lexicon/serialize.js';
-
-/** Written by `npm run build` (scripts/build-lexicons.mjs) next to the compiled code. */
-export const PRECOMPILED = fileURLToPath(new URL('../lexicons.compiled.json', import.meta.url));
 
 /** Names, sizes and modification times of the lexicon files: a precompiled copy is used only while they match. */
 export function lexiconFingerprint(dir: string): string {

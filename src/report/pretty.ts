@@ -1,24 +1,8 @@
-import { Chalk, type ChalkInstance } from 'chalk';
-import type { Category, Result, Verdict } from '../types.js';
+import { Chalk } from 'chalk';
+import type { Category, Result } from '../types.js';
 import { STAGES } from '../types.js';
+import { CATEGORY_COLOR, VERDICT_PALETTE } from './palette.js';
 import { safeText } from './safe.js';
-
-export const VERDICT_STYLE: Record<Verdict, (c: ChalkInstance) => ChalkInstance> = {
-  scam: (c) => c.bold.white.bgRed,
-  suspicious: (c) => c.bold.black.bgYellow,
-  clean: (c) => c.bold.black.bgGreen,
-};
-
-export const CATEGORY_COLOR: Record<Category, (c: ChalkInstance) => ChalkInstance> = {
-  hook: (c) => c.magenta,
-  authority: (c) => c.blue,
-  remote_access: (c) => c.red,
-  fake_proof: (c) => c.yellow,
-  payment: (c) => c.redBright,
-  credentials: (c) => c.cyan,
-  pressure: (c) => c.magentaBright,
-  counter: (c) => c.green,
-};
 
 export function clock(seconds: number): string {
   const s = Math.floor(seconds);
@@ -35,7 +19,7 @@ function bar(value: number, width = 10): string {
 export function formatPretty(result: Result, options: { color: boolean }): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const out: string[] = [];
-  const verdict = VERDICT_STYLE[result.verdict](c)(` ${result.verdict.toUpperCase()} `);
+  const verdict = VERDICT_PALETTE[result.verdict].badge(c)(` ${result.verdict.toUpperCase()} `);
   out.push(
     `${c.bold(safeText(result.file))}  ${verdict}  score ${result.score.toFixed(2)}  ` +
       c.dim(`(${result.language}, ${result.format}, ${result.utterances} utterances${result.driver ? `, driven by ${safeText(result.driver)}` : ''})`),

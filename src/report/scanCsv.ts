@@ -1,4 +1,4 @@
-import { isError, type ScanRecord } from '../batch/record.js';
+import { isError, type ScanRecord } from './record.js';
 import { safeText } from './safe.js';
 
 export const SCAN_CSV_HEADER = 'file,verdict,score,language,top_categories,error\n';

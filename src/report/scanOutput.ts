@@ -1,4 +1,4 @@
-import { isError, type ScanRecord } from '../batch/record.js';
+import { isError, type ScanRecord } from './record.js';
 import { safeJson } from './safe.js';
 import { SCAN_CSV_HEADER, scanCsvLine } from './scanCsv.js';
 import type { ScanSummaryJson } from './scanSummary.js';

@@ -1,14 +1,9 @@
-import { Chalk, type ChalkInstance } from 'chalk';
+import { Chalk } from 'chalk';
 import type { Verdict } from '../types.js';
-import { CATEGORY_COLOR } from './pretty.js';
+import { CATEGORY_COLOR, VERDICT_PALETTE } from './palette.js';
 import { safeText } from './safe.js';
 import type { ScanSummary, ScanSummaryJson } from './scanSummary.js';
 
-const VERDICT_STYLE: Record<Verdict, (c: ChalkInstance) => ChalkInstance> = {
-  scam: (c) => c.bold.red,
-  suspicious: (c) => c.bold.yellow,
-  clean: (c) => c.green,
-};
 /** Errors listed in full; the rest are counted. */
 const SHOWN_ERRORS = 20;
 
@@ -34,14 +29,14 @@ export function formatScanPretty(summary: ScanSummary, totals: ScanSummaryJson, 
   const total = Math.max(totals.results, 1);
   for (const v of ['scam', 'suspicious', 'clean'] as Verdict[]) {
     const count = totals.verdicts[v];
-    out.push(`  ${VERDICT_STYLE[v](c)(v.padEnd(11))} ${n(count).padStart(9)}  ${c.dim(`${((count / total) * 100).toFixed(1).padStart(5)}%`)}`);
+    out.push(`  ${VERDICT_PALETTE[v].text(c)(v.padEnd(11))} ${n(count).padStart(9)}  ${c.dim(`${((count / total) * 100).toFixed(1).padStart(5)}%`)}`);
   }
   out.push(`  ${(totals.errors ? c.bold.magenta : c.dim)('error'.padEnd(11))} ${n(totals.errors).padStart(9)}`);
 
   if (summary.riskiest.length) {
     out.push('', c.bold(`Riskiest ${summary.riskiest.length}:`));
     summary.riskiest.forEach((r, i) => {
-      out.push(`  ${String(i + 1).padStart(2)}. ${VERDICT_STYLE[r.verdict](c)(r.verdict.toUpperCase().padEnd(10))} ${r.score.toFixed(2)}  ${c.bold(safeText(r.file))}`);
+      out.push(`  ${String(i + 1).padStart(2)}. ${VERDICT_PALETTE[r.verdict].text(c)(r.verdict.toUpperCase().padEnd(10))} ${r.score.toFixed(2)}  ${c.bold(safeText(r.file))}`);
       for (const e of r.evidence) {
         const where = c.dim(`#${e.utterance} ${e.line}:${e.column}`);
         out.push(`        ${CATEGORY_COLOR[e.category](c)(e.category.padEnd(13))} "${safeText(e.text)}" ${where}`);

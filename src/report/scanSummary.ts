@@ -1,5 +1,4 @@
-import { isError, type ScanRecord } from '../batch/record.js';
-import type { ScanOutcome } from '../batch/scan.js';
+import { isError, type ScanOutcome, type ScanRecord } from './record.js';
 import type { Verdict } from '../types.js';
 
 export const TOP_RISKIEST = 10;

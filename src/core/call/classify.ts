@@ -35,6 +35,6 @@ export function classifyTranscript(input: Transcript, lexicons: CompiledLexicons
 }
 
 /** Classifies plain transcript text. Pure: no I/O. */
-export function classifyText(text: string, lexicons: CompiledLexicons, options: ClassifyOptions = {}): Result {
+export function classifyTranscriptText(text: string, lexicons: CompiledLexicons, options: ClassifyOptions = {}): Result {
   return classifyTranscript(readPlain(text), lexicons, options);
 }

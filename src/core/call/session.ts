@@ -25,7 +25,7 @@ interface Facts {
 }
 
 /** The context matchers whose word infos a word's facts keep, after the lexicon's matcher. */
-const CONTEXT_MATCHERS = ['reported', 'negators', 'clauseBreaks'] as const;
+const CONTEXT_MATCHERS = ['reported', 'negators', 'clauseBreaks', 'readouts', 'drives', 'follows'] as const;
 const MATCHER_SLOTS = 1 + CONTEXT_MATCHERS.length;
 
 const factsIndex = new WeakMap<CompiledLexicons, Map<string, Facts>>();
@@ -48,6 +48,20 @@ function factsOf(lexicons: CompiledLexicons, tokens: Token[]): Facts[] {
     out[i] = f;
   }
   return out;
+}
+
+/** Words after which an exact verb form still opens a clause: an instruction ("okay now type…"), not a narration ("i type…"). */
+const OPENERS = new Set(['please', 'now', 'just', 'and', 'first', 'next', 'then', 'so', 'okay', 'ok', 'alright', 'right', 'also', 'maintenant', 'alors', 'ensuite', 'puis', 'et', 'donc', 'juste', 'bon', 'accord', 'plait']);
+
+/**
+ * Whether a drive cue is one: a phrase ("you need to", "i'm calling from") always, an exact verb form
+ * ("=type", "=téléchargez") only where an imperative stands, opening its clause.
+ */
+function instruction(h: Hit, tokens: Token[], text: string): boolean {
+  const step = h.pattern.steps[0]!;
+  if (step.stems.size > 0 || step.forms.size === 0 || h.from === 0) return true;
+  const prev = tokens[h.from - 1]!;
+  return /[,.;:!?…]/u.test(text.slice(prev.end, tokens[h.from]!.start)) || OPENERS.has(prev.form);
 }
 
 /** The language is detected from at most this much of the call's text. */
@@ -77,8 +91,15 @@ export class CallSession {
   /** Stopwords counted so far, per language (LANGUAGES order). */
   private readonly stopwordCounts = LANGUAGES.map(() => 0);
   private sampled = 0;
-  /** Reported speech still running into the speaker's next utterance (a subtitle cut mid-sentence). */
-  private carry: { speaker: string | null; words: number } = { speaker: null, words: 0 };
+  /** Reported speech still running into the same turn's next utterance (a subtitle cut mid-sentence). */
+  private carry = { words: 0, readout: false };
+  /** Each utterance's voice (see Raw), and whether it starts a turn. */
+  private readonly voices: string[] = [];
+  private readonly turnStarts: boolean[] = [];
+  /** Unlabelled turns so far (each its own voice). */
+  private unknownTurns = 0;
+  /** Whether the last utterance matched gave a labelled speaker's instruction or compliance. */
+  private cued = false;
 
   constructor(
     private readonly lexicons: CompiledLexicons,
@@ -95,6 +116,8 @@ export class CallSession {
     const u: Utterance = { index: this.utterances.length + 1, speaker: utterance.speaker === null ? null : canonicalSpeaker(utterance.speaker), text: utterance.text, offset: utterance.offset };
     if (utterance.map !== undefined) u.map = utterance.map;
     if (utterance.start !== undefined) u.start = utterance.start;
+    if (utterance.turn !== undefined) u.turn = utterance.turn;
+    this.voiceOf(u);
     this.utterances.push(u);
     const speakers = this.speakers.size;
     if (u.speaker !== null) this.speakers.add(u.speaker);
@@ -103,7 +126,7 @@ export class CallSession {
     let from = this.raws.length;
     if (!this.forcedLanguage && this.detect(tokens, facts)) {
       // The language changed with this utterance: match the call again in the new language (rare).
-      this.carry = { speaker: null, words: 0 };
+      this.carry = { words: 0, readout: false };
       this.raws.length = 0;
       for (const x of this.utterances) {
         const words = x === u ? tokens : tokenize(x.text);
@@ -114,8 +137,8 @@ export class CallSession {
     } else {
       this.raws.push(...this.match(u, tokens, facts));
     }
-    // The score moves only with new matches, or when a second speaker makes roles count.
-    if (this.raws.length !== from || (this.raws.length && (speakers < 2) !== (this.speakers.size < 2))) {
+    // The score moves only with new matches, or when roles may change (a second speaker, an instruction, a compliance).
+    if (this.raws.length !== from || (this.raws.length && ((speakers < 2) !== (this.speakers.size < 2) || this.cued))) {
       this.evaluation.update(from, this.speakers.size);
       if (this.alert === null && this.evaluation.result.verdict === 'scam') this.alert = u.index;
     }
@@ -129,6 +152,20 @@ export class CallSession {
 
   get current(): RunningEvaluation {
     return this.evaluation;
+  }
+
+  /**
+   * Sets the voice of the next utterance `u`, and whether it starts a turn: a labelled speaker change,
+   * a labelled speaker after an unlabelled one (or back), or a turn the reader recovered from the
+   * text's shape (`turn: 'recovered'`: the speaker may have changed). An unlabelled utterance after an
+   * unlabelled one continues its turn otherwise (a subtitle cue, a sentence of the same paragraph).
+   * Unknown never equals unknown across a recovered turn: each is its own voice.
+   */
+  private voiceOf(u: Utterance): void {
+    const prev = this.utterances.at(-1);
+    const same = prev !== undefined && u.speaker === prev.speaker && (u.speaker !== null || u.turn !== 'recovered');
+    this.turnStarts.push(!same || u.turn === 'recovered');
+    this.voices.push(u.speaker !== null ? u.speaker : same ? this.voices.at(-1)! : `\u0000${++this.unknownTurns}`);
   }
 
   /** Counts stopwords in the first LANGUAGE_SAMPLE characters of the call; true when the detected language changed. */
@@ -191,14 +228,26 @@ export class CallSession {
           };
     const found = findHits(matcher, tokens, known?.(matcher));
     const hits = found.length === 0 ? found : dedupeHits(this.filter ? this.filter(found, tokens, this.language) : found); // config hook (issue 9)
-    const carryIn = this.carry.speaker === u.speaker ? this.carry.words : 0;
-    const { modifiers: mods, carryOut } = contextModifiers(hits, tokens, u.text, rules, carryIn, known);
-    this.carry = { speaker: u.speaker, words: carryOut };
+    const voice = this.voices[u.index - 1]!;
+    const carryIn = this.turnStarts[u.index - 1] ? 0 : this.carry.words;
+    // What the utterance does (instructs, claims, requests; complies, reads out), for the roles.
+    const drives = rules.drives.all.length ? findHits(rules.drives, tokens, known?.(rules.drives)).filter((h) => instruction(h, tokens, u.text)) : [];
+    const follows = rules.follows.all.length ? findHits(rules.follows, tokens, known?.(rules.follows)) : [];
+    const context = contextModifiers(drives.length ? [...hits, ...drives] : hits, tokens, u.text, rules, carryIn, known, this.carry.readout);
+    const { modifiers: all, readout } = context;
+    this.carry = { words: context.carryOut, readout: context.carryReadout };
+    // An instruction in reported speech ("he told me to download…") is not the speaker's own.
+    const ownDrives = drives.filter((_, k) => !all[hits.length + k]!.includes('reported')).length;
+    this.evaluation.noteTurn(voice, u.speaker, ownDrives, follows.length);
+    this.cued = ownDrives > 0 || follows.length > 0;
+    const mods = all;
     return hits.map((hit, i) => {
       const start = tokens[hit.from]!.start;
       const end = tokens[hit.to - 1]!.end;
       const at = (k: number) => (u.map ? (u.map[k] ?? u.offset) : u.offset + k);
-      return { hit, utterance: u, text: u.text.slice(start, end), offset: at(start), length: (u.map ? at(end - 1) + 1 : at(end)) - at(start), modifiers: mods[i]! };
+      const raw: Raw = { hit, utterance: u, voice, text: u.text.slice(start, end), offset: at(start), length: (u.map ? at(end - 1) + 1 : at(end)) - at(start), modifiers: mods[i]! };
+      if (readout[i]) raw.readout = true;
+      return raw;
     });
   }
 

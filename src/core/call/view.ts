@@ -1,12 +1,20 @@
 import type { ClassifyOptions } from './classify.js';
 import type { CompiledLexicons } from '../lexicon/compile.js';
-import type { ExplainView } from '../../report/explain.js';
 import { CallSession } from './session.js';
 import { sessionResult } from './sessionResult.js';
 import { parseTranscript } from '../transcript/index.js';
 import { readPlain } from '../transcript/plain.js';
 import { lineIndex } from '../transcript/position.js';
-import type { Transcript } from '../../types.js';
+import type { Result, Transcript } from '../../types.js';
+
+/** What `--explain` shows: the result, the transcript it came from, and the score after each utterance. */
+export interface ExplainView {
+  result: Result;
+  transcript: Transcript;
+  timeline: readonly number[];
+  /** The verdict thresholds the result was judged by, to colour the timeline. */
+  thresholds: { scam: number; suspicious: number };
+}
 
 /**
  * What the explained views (`classify --explain`, `scan --report`) show of a transcript: its result,

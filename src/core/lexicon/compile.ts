@@ -110,6 +110,9 @@ export interface LanguageRules {
   reported: Matcher;
   clauseBreaks: Matcher;
   listWords: Set<string>;
+  readouts: Matcher;
+  drives: Matcher;
+  follows: Matcher;
 }
 
 export interface CompiledLexicons {
@@ -225,6 +228,9 @@ export function compileLexicons(set: LexiconSet): CompiledLexicons {
       reported: wordMatcher(p.reported, lang, 'reported'),
       clauseBreaks: wordMatcher(p.clauseBreaks, lang, 'clauseBreaks'),
       listWords: new Set(p.listWords.map(normalizeWord)),
+      readouts: wordMatcher(p.readouts, lang, 'readouts'),
+      drives: wordMatcher(p.drives, lang, 'drives'),
+      follows: wordMatcher(p.follows, lang, 'follows'),
     };
   }
   return { matchers, brands: [...brands].sort(), rules, entries, model: set.model };

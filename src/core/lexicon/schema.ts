@@ -41,6 +41,12 @@ function build(z: typeof Zod) {
     clauseBreaks: wordList,
     /** Words that continue a list after a comma, keeping a negation going ("never your PIN, your password"). */
     listWords: wordList.default([]),
+    /** Frames of a read-out ("it says", "le message dit"): reported speech, but evidence when the receiver reads the scam's own pop-up or SMS during the call. */
+    readouts: wordList.default([]),
+    /** What the one who drives a call says: instructions, claims of authority, requests ("download", "i'm calling from", "read me"). */
+    drives: wordList.default([]),
+    /** What the one who receives it says: compliance, read-outs, asking what to do ("what do i do", "okay done"). */
+    follows: wordList.default([]),
   });
 
   const stageRecord = z.strictObject(Object.fromEntries(STAGES.map((s) => [s, z.number()])) as Record<(typeof STAGES)[number], Zod.ZodNumber>);
@@ -59,6 +65,10 @@ function build(z: typeof Zod) {
     counterGuard: z.number().min(0).max(1),
     /** A single live payment or credential demand this strong is guarded on its own. */
     guardPayment: z.number().min(0).max(1),
+    /** A single live finding of any stage this strong guards the score against counter-signals (absent: only payment guards). */
+    guardDecisive: z.number().min(0).max(1).optional(),
+    /** Weak evidence (below `weak`) with no evidence of at least `weak` within `window` utterances counts `isolated` of itself. */
+    corroboration: z.strictObject({ weak: z.number().min(0).max(1), window: z.number().int().min(0), isolated: z.number().min(0).max(1) }).optional(),
     /** Score at which a stage counts as seen. */
     stageSeen: z.number().min(0).max(1),
     /** How fast repeated findings of one category fade: the k-th strongest counts decay^k. */

@@ -19,7 +19,7 @@ export interface SerializedLexicons {
   entries: CompiledEntry[];
   patterns: string[];
   matchers: Record<Language, number[]>;
-  rules: Record<Language, { stopwords: string[]; fillers: string[]; listWords: string[]; negators: number[]; reported: number[]; clauseBreaks: number[] }>;
+  rules: Record<Language, { stopwords: string[]; fillers: string[]; listWords: string[]; negators: number[]; reported: number[]; clauseBreaks: number[]; readouts: number[]; drives: number[]; follows: number[] }>;
   examples: Array<[string, string[], string[]]>;
   brands: string[];
   model: Model;
@@ -77,7 +77,7 @@ export function serializeLexicons(lex: CompiledLexicons): SerializedLexicons {
   const rules = Object.fromEntries(
     LANGUAGES.map((l) => {
       const r = lex.rules[l];
-      return [l, { stopwords: [...r.stopwords], fillers: [...r.fillers], listWords: [...r.listWords], negators: list(r.negators), reported: list(r.reported), clauseBreaks: list(r.clauseBreaks) }];
+      return [l, { stopwords: [...r.stopwords], fillers: [...r.fillers], listWords: [...r.listWords], negators: list(r.negators), reported: list(r.reported), clauseBreaks: list(r.clauseBreaks), readouts: list(r.readouts), drives: list(r.drives), follows: list(r.follows) }];
     }),
   ) as SerializedLexicons['rules'];
   const examples = [...lex.entries.values()].map((e) => [e.id, e.examples, e.counterExamples] as [string, string[], string[]]);
@@ -130,7 +130,7 @@ export function deserializeLexicons(data: SerializedLexicons): CompiledLexicons 
         const r = data.rules[l];
         // Stopwords of every language count for detecting the language; the word matchers serve only the call's.
         const rules = { stopwords: new Set(r.stopwords), fillers: new Set(r.fillers), listWords: new Set(r.listWords) } as LanguageRules;
-        for (const key of ['negators', 'reported', 'clauseBreaks'] as const) lazy(rules, key, () => matcher(r[key]));
+        for (const key of ['negators', 'reported', 'clauseBreaks', 'readouts', 'drives', 'follows'] as const) lazy(rules, key, () => matcher(r[key]));
         return [l, rules];
       }),
     ) as CompiledLexicons['rules'],

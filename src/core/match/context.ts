@@ -103,17 +103,30 @@ function saysNegation(pattern: CompiledPattern, rules: LanguageRules): boolean {
   return cached;
 }
 
+/** Words of a quotation, and of the words around it, from which an unframed quotation is a sentence quoted from someone else. */
+const QUOTED_SENTENCE = 4;
+/** Words after a quotation's end within which a reporting frame still claims it ("…," he said). */
+const FRAME_AFTER_QUOTE = 2;
+
 /**
  * The modifiers of each hit from its context in the utterance: governed by a negator or prohibition
  * ("we will never ask for…", "ne donnez jamais…"), or in reported speech earlier in the same sentence
- * ("he told me to…", "il m'a demandé de…") or in quotation marks (a prevention talk acting the script
- * out, a victim reading a pop-up). A negator inside the matched phrase belongs to it ("don't hang
- * up") and does not negate it.
+ * ("he told me to…", "il m'a demandé de…", "the message says…"). A negator inside the matched phrase
+ * belongs to it ("don't hang up") and does not negate it.
+ *
+ * Quotation marks alone do not make reported speech: quotes around a URL, a button, a search term, a
+ * short name or a whole line (`Agent: "…"`) leave the words live. A quotation is reported when a
+ * reporting frame introduces it in the same sentence ("he said: \"…\"") or follows it ("\"…,\" he
+ * said"), and then all of it is, whatever sentences it holds; or when, unframed, it quotes a sentence
+ * inside the speaker's own words ("here's what you'll hear: \"this is the Windows department…\"").
+ *
+ * `readout` tells, for each hit, that it is reported only by a read-out frame ("it says", "le message
+ * dit"): a receiver reading the scam's own pop-up or SMS during the call, evidence when the call is live.
  *
  * Subtitles and speech-to-text segments cut sentences anywhere, so reported speech carries over:
- * `carryIn` is how many words at the start of this utterance a marker in the speaker's previous
+ * `carryIn` is how many words at the start of this utterance a marker in the same turn's previous
  * utterance still governs, and `carryOut` how many words of the next one this utterance's marker
- * governs (0 when a sentence ends first).
+ * governs (0 when a sentence ends first). The caller passes no carry across a turn.
  */
 export function contextModifiers(
   hits: Hit[],
@@ -123,39 +136,71 @@ export function contextModifiers(
   carryIn = 0,
   /** The words' infos for a matcher, when the caller keeps them (see findHits). */
   known?: KnownInfos,
-): { modifiers: Modifier[][]; carryOut: number } {
+  /** Whether what carries in is a read-out ("it says…" cut by a subtitle). */
+  carryReadout = false,
+): { modifiers: Modifier[][]; readout: boolean[]; carryOut: number; carryReadout: boolean } {
   const endsSentence = sentenceEndFrom(text, tokens.at(-1)?.end ?? 0);
   // Most utterances have no finding and end a sentence: nothing to modify, nothing carried out.
-  if (hits.length === 0 && endsSentence) return { modifiers: [], carryOut: 0 };
+  if (hits.length === 0 && endsSentence) return { modifiers: [], readout: [], carryOut: 0, carryReadout: false };
   const reported = findHits(rules.reported, tokens, known?.(rules.reported));
+  const readouts = rules.readouts.all.length ? findHits(rules.readouts, tokens, known?.(rules.readouts)) : [];
+  const frames = readouts.length ? [...reported, ...readouts] : reported;
   // The first word after a sentence end (only needed when reported speech carries in).
   const firstEnd = carryIn > 0 ? tokens.findIndex((t, i) => i > 0 && SENTENCE_END.test(text.slice(tokens[i - 1]!.end, t.start))) : -1;
   const carried = firstEnd < 0 ? Math.min(carryIn, tokens.length) : Math.min(carryIn, firstEnd);
   let carryOut = 0;
+  let outReadout = true;
   if (!endsSentence) {
     if (firstEnd < 0) carryOut = Math.max(0, carryIn - tokens.length);
-    for (const r of reported) {
+    if (carryOut > 0) outReadout = carryReadout;
+    for (const r of frames) {
       const after = text.slice(tokens[r.to - 1]!.end);
-      if (!SENTENCE_END.test(after)) carryOut = Math.max(carryOut, REPORTED_REACH - (tokens.length - r.to));
+      if (SENTENCE_END.test(after)) continue;
+      carryOut = Math.max(carryOut, REPORTED_REACH - (tokens.length - r.to));
+      if (reported.includes(r)) outReadout = false;
     }
   }
-  if (hits.length === 0) return { modifiers: [], carryOut };
+  if (hits.length === 0) return { modifiers: [], readout: [], carryOut, carryReadout: outReadout };
   const { negated, afterNegator } = negatedWords(tokens, text, rules, known);
-  const quoted = quotedRanges(text);
+  // Quotations that are reported speech, and whether only a read-out frame makes them so.
+  const quoted: Array<{ from: number; to: number; readout: boolean }> = [];
+  const quotes = quotedRanges(text);
+  if (quotes.length) {
+    let drives: Hit[] | undefined;
+    for (const [a, b] of quotes) {
+      const first = tokens.findIndex((t) => t.start > a);
+      if (first < 0) continue;
+      let next = tokens.findIndex((t) => t.start > b);
+      if (next < 0) next = tokens.length;
+      const before = (r: Hit) => r.to <= first && first - r.to <= REPORTED_REACH && !crosses(SENTENCE_END, text, tokens[r.to - 1]!.end, a);
+      const after = (r: Hit) => r.from >= next && r.from - next < FRAME_AFTER_QUOTE;
+      const framing = frames.filter((r) => before(r) || after(r));
+      if (framing.length) {
+        quoted.push({ from: a, to: b, readout: framing.every((r) => !reported.includes(r)) });
+        continue;
+      }
+      // Unframed: a sentence quoted inside one's own words (acting a script out), not a short name,
+      // a URL, a button or a search term, nor a whole line in quotes, nor what an instruction names.
+      if (next - first < QUOTED_SENTENCE || tokens.length - (next - first) < QUOTED_SENTENCE || /^\S*$/u.test(text.slice(a + 1, b))) continue;
+      drives ??= rules.drives.all.length ? findHits(rules.drives, tokens, known?.(rules.drives)) : [];
+      if (drives.some((d) => d.to <= first && first - d.to <= 1)) continue;
+      quoted.push({ from: a, to: b, readout: false });
+    }
+  }
+  const reach = (r: Hit, h: Hit, start: number) => r.to <= h.from && h.from - r.to <= REPORTED_REACH && !crosses(SENTENCE_END, text, tokens[r.to - 1]!.end, start);
+  const readout: boolean[] = [];
   const modifiers = hits.map((h) => {
     const mods: Modifier[] = [];
     // Secrecy and pressure are prohibitions: "don't tell the bank" is the evidence, not its negation.
     const prohibition = h.pattern.entry.category === 'pressure' && afterNegator[h.from] === 1;
     if (negated[h.from] === 1 && !saysNegation(h.pattern, rules) && !prohibition) mods.push('negated');
     const start = tokens[h.from]!.start;
-    const isQuoted = quoted.some(([a, b]) => a < start && start < b);
-    const isReported =
-      isQuoted ||
-      h.from < carried ||
-      reported.some((r) => r.to <= h.from && h.from - r.to <= REPORTED_REACH && !crosses(SENTENCE_END, text, tokens[r.to - 1]!.end, start));
-    if (isReported) mods.push('reported');
+    const quote = quoted.filter((q) => q.from < start && start < q.to);
+    const byPerson = (h.from < carried && !carryReadout) || quote.some((q) => !q.readout) || reported.some((r) => reach(r, h, start));
+    const byReadout = !byPerson && (h.from < carried || quote.length > 0 || readouts.some((r) => reach(r, h, start)));
+    if (byPerson || byReadout) mods.push('reported');
+    readout.push(byReadout);
     return mods;
   });
-  return { modifiers, carryOut };
+  return { modifiers, readout, carryOut, carryReadout: outReadout };
 }
-

@@ -2,12 +2,15 @@ import type { Category, Stage, Verdict } from '../../types.js';
 import { CATEGORIES, CATEGORY_STAGE, STAGES } from '../../types.js';
 import type { Model } from '../lexicon/schema.js';
 
-export interface Evidence {
+/** A finding as the scorer weighs it. */
+export interface Weighed {
   category: Category;
   /** Weight after modifiers, 0..1. */
   effective: number;
   /** Said by the receiver of the call: it adds to the score but does not show a stage being played. */
   receiver?: boolean;
+  /** The utterance it was said in (1-based): weak evidence counts only with other evidence near it. */
+  at?: number;
 }
 
 export interface Score {
@@ -40,6 +43,7 @@ const STAGE_OF = CATEGORIES.map((c) => (CATEGORY_STAGE[c] ? STAGES.indexOf(CATEG
 const CATEGORY_INDEX = new Map(CATEGORIES.map((c, i) => [c, i]));
 const STAGE_CATEGORY_INDEXES = STAGES.map((s) => CATEGORIES.flatMap((c, i) => (CATEGORY_STAGE[c] === s ? [i] : [])));
 const COUNTER = CATEGORY_INDEX.get('counter')!;
+const isCounter = (e: Weighed) => e.category === 'counter';
 
 function record<K extends string>(keys: readonly K[], values: ArrayLike<number>, map: (x: number) => number = (x) => x): Record<K, number> {
   const out = {} as Record<K, number>;
@@ -70,11 +74,16 @@ interface Features {
  * Per category, a noisy-OR with fading repeats: the strongest item counts fully, the k-th strongest
  * decay^k, so ten mentions of one thing never add up to proof; each item gets its share of it.
  */
-function features(evidence: Evidence[], decay: number): Features {
+function features(evidence: Weighed[], decay: number): Features {
   const categories = new Array<number>(CATEGORIES.length).fill(0);
   const shares = new Array<number>(evidence.length).fill(0);
   const byCategory: number[][] = CATEGORIES.map(() => []);
-  for (let i = 0; i < evidence.length; i++) if (evidence[i]!.effective > 0) byCategory[CATEGORY_INDEX.get(evidence[i]!.category)!]!.push(i);
+  for (let i = 0; i < evidence.length; i++) {
+    const e = evidence[i]!;
+    // What vouches for a call is what its driver says about it: the receiver's "i'll call my bank"
+    // is a refusal, not a sign that the call is genuine.
+    if (e.effective > 0 && !(e.receiver && isCounter(e))) byCategory[CATEGORY_INDEX.get(e.category)!]!.push(i);
+  }
   const terms: number[] = [];
   for (let c = 0; c < CATEGORIES.length; c++) {
     const items = byCategory[c]!;
@@ -118,12 +127,20 @@ function features(evidence: Evidence[], decay: number): Features {
  * or fairly strong (guardPayment / 2 + 0.1) and with remote access or two more stages of the script:
  * scammers recite banks' own warnings too.
  */
-function linearInputs(evidence: Evidence[], model: Model) {
+function linearInputs(evidence: Weighed[], model: Model) {
   const f = features(evidence, model.decay);
   const seen = f.strongest.map((x) => x >= model.stageSeen);
   const stagesSeen = STAGES.filter((_, s) => seen[s]);
   const pay = f.strongest[STAGES.indexOf('payment')]!;
-  const guarded = pay >= model.guardPayment || (pay >= model.guardPayment / 2 + 0.1 && (seen[STAGES.indexOf('access')] || stagesSeen.length >= 3));
+  // A decisive move (a code read out to the caller, a remote tool for a stranger, an arrest threat
+  // unless paid) is guarded like a payment demand: a scripted "we will never ask for your PIN" does
+  // not erase it.
+  let decisive = 0;
+  for (const x of f.strongest) if (x > decisive) decisive = x;
+  const guarded =
+    pay >= model.guardPayment ||
+    decisive >= (model.guardDecisive ?? 1.01) ||
+    (pay >= model.guardPayment / 2 + 0.1 && (seen[STAGES.indexOf('access')] || stagesSeen.length >= 3));
   // The single strongest live piece of evidence above 0.5, rescaled to 0..1: some moves are damning
   // on their own ("read me the code we just sent you", "move your savings to a safe account").
   let peakIndex = -1;
@@ -148,8 +165,35 @@ function linearInputs(evidence: Evidence[], model: Model) {
   };
 }
 
+/**
+ * Weak evidence needs company. A risk finding below `weak` counts fully only when another risk
+ * finding of at least `weak` was said within `window` utterances of it; alone it counts `isolated`
+ * of itself. Everyday words that happen to match weak entries ("urgent", "my computer", "la banque")
+ * are scattered through long ordinary talk, where their sum used to convict; in a scam they sit next
+ * to the move they serve. Strong evidence counts wherever it is: a real call spreads its stages over
+ * many minutes. Evidence without a position (`at`) is left as it is.
+ */
+export function corroborate(evidence: Weighed[], model: Model): Weighed[] {
+  const c = model.corroboration;
+  if (!c) return evidence;
+  const strongAt: number[] = [];
+  for (const e of evidence) if (e.category !== 'counter' && e.at !== undefined && e.effective >= c.weak) strongAt.push(e.at);
+  let out: Weighed[] | null = null;
+  for (let i = 0; i < evidence.length; i++) {
+    const e = evidence[i]!;
+    if (e.category === 'counter' || e.at === undefined || e.effective >= c.weak || e.effective <= 0) continue;
+    let near = false;
+    for (const at of strongAt) if (Math.abs(at - e.at) <= c.window) { near = true; break; }
+    if (near) continue;
+    out ??= evidence.slice();
+    out[i] = { ...e, effective: e.effective * c.isolated };
+  }
+  return out ?? evidence;
+}
+
 /** Findings in, score out: every point of the log-odds is attributed to the evidence behind it. */
-export function score(evidence: Evidence[], model: Model): Score {
+export function score(given: Weighed[], model: Model): Score {
+  const evidence = corroborate(given, model);
   const inputs = linearInputs(evidence, model);
   const { categories, stages, counter, shares, seen, stagesSeen } = inputs;
   const counterWeight = counter > 0 ? (model.counter * inputs.counterInput) / counter : 0;

@@ -2,9 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { ScamscanError } from '../../errors.js';
 import type { Language } from '../../types.js';
 import type { Adjustments } from '../../core/call/adjust.js';
-import type { Config } from './schema.js';
-
-export type FailOn = 'scam' | 'suspicious' | 'never';
+import type { Config, FailOn } from './schema.js';
 
 /** A setting and where it came from: `default`, the config file's path, or the flag (`--fail-on`). */
 export interface Sourced<T> {

@@ -4,6 +4,13 @@ import { loadZod } from '../../core/lexicon/zod.js';
 /** The file names looked for, in each folder from the current one up, in this order. */
 export const CONFIG_NAMES = ['scamscan.config.json', '.scamscanrc.json'] as const;
 
+/**
+ * The verdicts `--fail-on` (and a config file's `failOn`) accept: exit 1 at or above this verdict, or
+ * `never`. Not `clean`: failing on every call would make the exit code say nothing.
+ */
+export const FAIL_ON = ['scam', 'suspicious', 'never'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
 /** The zod schema of a config file (built when first needed: most runs have no config file). */
 function build(z: typeof Zod) {
   const probability = z.number().min(0).max(1);
@@ -25,7 +32,7 @@ function build(z: typeof Zod) {
     /** The output format of every command that has it, or per command. */
     format: z.union([formatName, z.strictObject({ classify: formatName.optional(), scan: formatName.optional(), eval: formatName.optional() })]).optional(),
     /** Like --fail-on. */
-    failOn: z.enum(['scam', 'suspicious', 'never']).optional(),
+    failOn: z.enum(FAIL_ON).optional(),
   });
   return configSchema;
 }

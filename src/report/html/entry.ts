@@ -1,4 +1,4 @@
-import type { ExplainView } from '../explain.js';
+import type { ExplainView } from '../../core/call/view.js';
 import { findingsByUtterance, highlights } from '../highlight.js';
 import { buckets } from '../sparkline.js';
 import type { Category, Language, Stage, Verdict } from '../../types.js';

@@ -1,6 +1,6 @@
-import { safeJson } from '../report/safe.js';
-import { toJson } from '../report/json.js';
-import type { ReportEntry } from '../report/html/entry.js';
+import { safeJson } from './safe.js';
+import { toJson } from './json.js';
+import type { ReportEntry } from './html/entry.js';
 import type { Category, Language, Result, Verdict } from '../types.js';
 
 /** A piece of evidence as shown in the scan summary. */
@@ -35,6 +35,16 @@ export type ScanRecord =
       /** The file's row and detail in the HTML report (`withReport`). */
       report?: ReportEntry;
     };
+
+/** How a scan ended: files walked and scanned, bytes read, threads used, whether it was interrupted. */
+export interface ScanOutcome {
+  files: number;
+  /** Files fully scanned (a data set counts once all its rows are). */
+  done: number;
+  bytes: number;
+  threads: number;
+  interrupted: boolean;
+}
 
 export const isError = (r: ScanRecord): r is { file: string; error: string } => 'error' in r;
 

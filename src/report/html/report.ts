@@ -1,14 +1,11 @@
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { isError, type ScanRecord } from '../../batch/record.js';
-import { ScamscanError } from '../../errors.js';
+import { isError, type ScanRecord } from '../record.js';
 import { CATEGORIES, STAGES } from '../../types.js';
 import type { ReportRow } from './entry.js';
 import { scriptJson } from './escape.js';
 import { detailBlock, pageHead, pageTail, type PageSummary } from './page.js';
 import { ReportStats } from './stats.js';
 
-/** Written in chunks of about this size: one write per file would cost a syscall each. */
+/** Handed to the sink in chunks of about this size: one write per file would cost a syscall each. */
 const CHUNK = 256 * 1024;
 
 type RowArray = [string, string, number, string, string, number, number | null, number, number[], string?];
@@ -19,25 +16,16 @@ function rowArray(r: ReportRow): RowArray {
 }
 
 /**
- * Writes `scan --report` as the scan goes: each file's detail goes to disk as soon as it is in order,
- * and only its table row (a few dozen bytes) stays in memory; the summary, table and script close the
- * page at the end. The page is written next to its path and renamed into place when complete, so a
- * failed scan never leaves half a report.
+ * The page of `scan --report`, made as the scan goes: each file's detail goes to the sink as soon as
+ * it is in order, and only its table row (a few dozen bytes) stays in memory; the summary, table and
+ * script close the page at the end. Strings only: the sink (cli/reportFile.ts) writes them.
  */
 export class HtmlReport {
-  private readonly fd: number;
-  private readonly partial: string;
   private readonly rows: RowArray[] = [];
   private buffer = '';
   readonly stats = new ReportStats();
 
-  constructor(readonly path: string) {
-    this.partial = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
-    try {
-      this.fd = openSync(this.partial, 'w');
-    } catch (e) {
-      throw new ScamscanError(`cannot write the report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, path);
-    }
+  constructor(private readonly sink: (chunk: string) => void) {
     this.buffer = pageHead(`scamscan report`);
   }
 
@@ -55,26 +43,14 @@ export class HtmlReport {
     if (this.buffer.length >= CHUNK) this.flush();
   }
 
-  /** Closes the page and moves it into place. */
+  /** Closes the page: the last chunk goes to the sink. */
   end(summary: Omit<PageSummary, 'files'>): void {
     this.buffer += pageTail(this.stats, { ...summary, files: this.rows.length }, scriptJson(this.rows));
     this.flush();
-    closeSync(this.fd);
-    renameSync(this.partial, this.path);
-  }
-
-  /** Drops the unfinished page. */
-  abort(): void {
-    try {
-      closeSync(this.fd);
-    } catch {
-      // already closed
-    }
-    rmSync(this.partial, { force: true });
   }
 
   private flush(): void {
-    if (this.buffer) writeSync(this.fd, this.buffer);
+    if (this.buffer) this.sink(this.buffer);
     this.buffer = '';
   }
 }

@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import { explainBytes } from '../core/call/view.js';
-import { prepareLexicons, type Options } from '../index.js';
-import { formatExplain } from '../report/explain.js';
+import { prepareLexicons, type Options } from '../node/classify.js';
+import { formatExplain } from '../report/explainPretty.js';
 import type { Verdict } from '../types.js';
 import type { CliIO } from './io.js';
 import { useColor } from './shared.js';

@@ -1,20 +1,12 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Category, Result, Transcript } from '../types.js';
+import type { Category } from '../types.js';
+import type { ExplainView } from '../core/call/view.js';
 import { STAGES } from '../types.js';
 import { findingsByUtterance, highlights, segments } from './highlight.js';
-import { CATEGORY_COLOR, VERDICT_STYLE } from './pretty.js';
+import { CATEGORY_COLOR, VERDICT_PALETTE } from './palette.js';
 import { safeText } from './safe.js';
 import { buckets, bar } from './sparkline.js';
 import { textWidth, wrap, type Piece } from './wrap.js';
-
-/** What `--explain` shows: the result, the transcript it came from, and the score after each utterance. */
-export interface ExplainView {
-  result: Result;
-  transcript: Transcript;
-  timeline: readonly number[];
-  /** The verdict thresholds the result was judged by, to colour the timeline. */
-  thresholds: { scam: number; suspicious: number };
-}
 
 export interface ExplainOptions {
   color: boolean;
@@ -138,7 +130,7 @@ export function formatExplain(view: ExplainView, options: ExplainOptions): strin
   block('Legend', legend.length ? legend : [{ text: 'no evidence found', style: c.dim }]);
   block('Stages', STAGES.map((s): Piece => (result.stagesSeen.includes(s) ? { text: `${s}\u00a0✓`, style: c.bold } : { text: `${s}\u00a0·`, style: c.dim })));
   block('Verdict', [
-    { text: `\u00a0${result.verdict.toUpperCase()}\u00a0`, style: VERDICT_STYLE[result.verdict](c) },
+    { text: `\u00a0${result.verdict.toUpperCase()}\u00a0`, style: VERDICT_PALETTE[result.verdict].badge(c) },
     { text: `score\u00a0${result.score.toFixed(2)}` },
     { text: result.alert !== null ? `alert at utterance ${result.alert} of ${result.utterances}` : 'no alert' },
   ]);

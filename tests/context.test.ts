@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import { classifyTranscript, loadLexicons } from '../src/index.js';
+import { classifyTranscriptText } from '../src/core/call/classify.js';
+import type { Result, Transcript, Utterance } from '../src/types.js';
+
+// Issue 14: scopes (negation, reported speech) and roles read from real speech. Built-in lexicons:
+// the markers under test are language data.
+const lex = loadLexicons();
+
+type Turn = [speaker: string | null, text: string, turn?: Utterance['turn']];
+
+function transcript(turns: Turn[]): Transcript {
+  let source = '';
+  const utterances: Utterance[] = turns.map(([speaker, text, turn], i) => {
+    const u: Utterance = { index: i + 1, speaker, text, offset: source.length };
+    if (turn) u.turn = turn;
+    source += text + '\n';
+    return u;
+  });
+  return { source, format: 'test', utterances, warnings: [] };
+}
+
+const run = (turns: Turn[], language?: 'en' | 'fr'): Result => classifyTranscript(transcript(turns), lex, language ? { language } : {});
+const finding = (r: Result, words: RegExp) => r.findings.find((f) => words.test(f.text.toLowerCase()));
+
+describe('unknown speakers are unknown', () => {
+  // A subtitle cut mid-sentence by someone else: "my husband told me to call" runs on, unpunctuated.
+  const turns: Turn[] = [
+    [null, 'my husband told me to call you about the'],
+    [null, 'okay sir download anydesk from anydesk dot com'],
+  ];
+
+  it('carries reported speech into the next utterance of the same turn only', () => {
+    // A subtitle cue or clause of the same turn continues it; a recovered turn or another speaker does not.
+    for (const same of [turns, turns.map(([, t], i) => [null, t, i ? 'continued' : undefined] as Turn)]) {
+      expect(finding(run(same), /anydesk/)!.modifiers).toContain('reported');
+    }
+    const cuts: Turn[][] = [
+      turns.map(([, t], i) => [null, t, i ? 'recovered' : undefined] as Turn),
+      turns.map(([, t], i) => [i ? 'B' : 'A', t] as Turn),
+      turns.map(([, t], i) => [i ? null : 'A', t] as Turn),
+    ];
+    for (const cut of cuts) expect(finding(run(cut), /anydesk/)!.modifiers).not.toContain('reported');
+  });
+
+  it('makes no narrator of several unknown speakers taken together', () => {
+    // Two reported hits in one turn of the victim, live instructions in other (unlabelled) turns.
+    const call: Turn[] = [
+      [null, 'hello this is microsoft technical support your computer has a virus', 'recovered'],
+      [null, 'my son told me never to give remote access and he said never buy gift cards', 'recovered'],
+      [null, 'download anydesk now and give me the nine digit code', 'recovered'],
+      [null, 'go to the store and buy google play gift cards and read me the numbers', 'recovered'],
+    ];
+    const r = run(call);
+    expect(r.findings.some((f) => f.utterance === 2 && f.modifiers.includes('reported'))).toBe(true);
+    expect(r.findings.filter((f) => f.utterance > 2 && f.category !== 'counter').every((f) => !f.modifiers.includes('retold'))).toBe(true);
+    expect(r.verdict).toBe('scam');
+  });
+
+  it('still finds a narrator within one unlabelled turn', () => {
+    const r = run([
+      [null, 'a man called me yesterday and he said he was from microsoft'],
+      [null, 'he told me to download anydesk and he asked me to buy gift cards', 'continued'],
+      [null, 'so i read him the numbers on the cards', 'continued'],
+    ]);
+    expect(finding(r, /read him the numbers|numbers/)?.modifiers ?? ['retold']).toContain('retold');
+  });
+});
+
+describe('negation', () => {
+  it('covers a coordinated list', () => {
+    const r = run([['Bank', 'we will never ask for your pin or your password or gift cards']]);
+    for (const f of r.findings.filter((x) => x.category !== 'counter')) expect(f.modifiers).toContain('negated');
+    const fr = run([['Banque', 'nous ne vous demanderons jamais votre code ni votre mot de passe ni des cartes cadeaux']], 'fr');
+    for (const f of fr.findings.filter((x) => x.category !== 'counter')) expect(f.modifiers).toContain('negated');
+  });
+
+  it("does not reach from one turn into the next", () => {
+    const r = run([
+      ['Caller', "no i don't have it"],
+      ['Agent', 'download anydesk'],
+    ]);
+    expect(finding(r, /anydesk/)!.modifiers).not.toContain('negated');
+    // Nor within one unpunctuated utterance past an "okay".
+    const one = run([[null, "no i don't have it okay download anydesk"]]);
+    expect(finding(one, /anydesk/)!.modifiers).not.toContain('negated');
+  });
+});
+
+describe('quote marks', () => {
+  it('do not make a button, a URL or a search term reported speech', () => {
+    const r = run([['Agent', 'Open your browser, type "anydesk.com" and click on "allow". Now download "AnyDesk".']]);
+    for (const f of r.findings) expect(f.modifiers).not.toContain('reported');
+    const inside = run([['Agent', 'Now in the search box type "anydesk remote desktop download for windows" and press enter.']]);
+    expect(inside.findings.length).toBeGreaterThan(0);
+    for (const f of inside.findings) expect(f.modifiers).not.toContain('reported');
+  });
+
+  it('do not make a whole call written in quotes a retelling', () => {
+    const plain = `Agent: This is Microsoft technical support, your computer is infected.
+Agent: Download AnyDesk and give me the nine digit code.
+Caller: Okay.
+Agent: Now buy Google Play gift cards and read me the numbers on the back.`;
+    const quoted = plain.replace(/^(\w+): (.*)$/gmu, '$1: "$2"');
+    const a = classifyTranscriptText(plain, lex);
+    const b = classifyTranscriptText(quoted, lex);
+    expect(b.verdict).toBe('scam');
+    expect(b.score).toBeCloseTo(a.score, 2);
+  });
+
+  it('are reported speech when a sentence is quoted inside one\'s own words', () => {
+    const r = run([['Officer', 'Here is what you will hear. "This is the Windows technical department, download AnyDesk now." Then they hang up.']]);
+    expect(finding(r, /anydesk/)!.modifiers).toContain('reported');
+  });
+
+  it('are reported speech with a reporting frame, before or after', () => {
+    const before = run([['Mary', 'He told me: "Download AnyDesk. Then buy gift cards."']]);
+    for (const f of before.findings) expect(f.modifiers).toContain('reported');
+    const after = run([['Mary', '"Download AnyDesk," he said.']]);
+    expect(finding(after, /anydesk/)!.modifiers).toContain('reported');
+  });
+
+  it('keep a pop-up read aloud by the victim during a live call as evidence', () => {
+    const r = run([
+      ['Agent', 'This is Windows support. Please read me what it says on your screen.'],
+      ['Caller', 'It says "your computer has been blocked, call Microsoft support now, do not shut down".'],
+      ['Agent', 'Okay. Now go to anydesk dot com and download AnyDesk.'],
+      ['Caller', 'What do I do now?'],
+      ['Agent', 'Click on install and read me the nine digit number.'],
+    ]);
+    const read = r.findings.filter((f) => f.utterance === 2 && f.category !== 'counter');
+    expect(read.length).toBeGreaterThan(0);
+    for (const f of read) expect(f.modifiers).not.toContain('reported');
+    for (const f of read) expect(f.modifiers).not.toContain('receiver');
+  });
+});
+
+describe('reported-speech markers', () => {
+  it('are not "do you want me to", nor the agent\'s own "on va vous"', () => {
+    const en = run([['Agent', 'Do you want me to connect to your computer? I will need you to download AnyDesk.']]);
+    expect(finding(en, /anydesk/)!.modifiers).not.toContain('reported');
+    const want = run([['Agent', 'Want me to stay on the line while you buy the gift cards?']]);
+    for (const f of want.findings) expect(f.modifiers).not.toContain('reported');
+    // "On vous demande de…" stays a marker: in a prevention talk it is the scammers' generic "on",
+    // and without it a talk acting the script out reads as a live call (devset, FR).
+    const fr2 = run([['Conseiller', 'On va vous faire installer AnyDesk et on va vous demander le code reçu par SMS.']], 'fr');
+    for (const f of fr2.findings) expect(f.modifiers).not.toContain('reported');
+  });
+
+  it('are third-person retellings', () => {
+    const en = [
+      'she made her install anydesk on the laptop',
+      'he got him to buy gift cards at the store',
+      'they had her buy google play gift cards',
+    ];
+    for (const text of en) {
+      const r = run([['Anne', text]]);
+      expect(r.findings.length, text).toBeGreaterThan(0);
+      for (const f of r.findings) expect(f.modifiers, text).toContain('reported');
+    }
+    const fr = [
+      'il lui a dit de télécharger anydesk',
+      'ils lui ont fait installer anydesk sur son ordinateur',
+      'le message dit que votre compte est bloqué et de rappeler le support microsoft',
+      'il paraît que le technicien prend la main à distance sur votre ordinateur',
+      "elle m'a raconté qu'il fallait acheter des cartes cadeaux",
+    ];
+    for (const text of fr) {
+      const r = run([['Anne', text]], 'fr');
+      expect(r.findings.length, text).toBeGreaterThan(0);
+      for (const f of r.findings) expect(f.modifiers, text).toContain('reported');
+    }
+  });
+});
