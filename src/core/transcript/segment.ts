@@ -45,7 +45,9 @@ const NOT_AFTER = new Set(
   `said say says saying tell told answer answered reply replied the a an to is was be with of for and or that if
   i'm im it's its you're youre we're they're he's she's that's thats am are were been being feel feels felt look looks
   seem seems sounds sound pretty very so not really too make made just all getting get gets got
-  dit dis dire répondu repondu le la les un une de du des à a et ou que qui est suis es sont très tres trop pas c'est cest`.split(/\s+/),
+  my your his her our their this these those its no any some every such quite
+  dit dis dire répondu repondu le la les un une de du des à a et ou que qui est suis es sont très tres trop pas c'est cest
+  au aux ce cet cette mon ma mes ton ta tes votre vos notre nos son sa ses leur leurs si plus assez bien`.split(/\s+/),
 );
 /** Question starts: a word, then the words that make it a question. */
 const QUESTIONS = new Map<string, Set<string>>([
