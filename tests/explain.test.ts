@@ -48,9 +48,17 @@ describe('timeline', () => {
       const t = read(name);
       const view = explainTranscript(t, lexicons, { file: name });
       expect(view.result, name).toEqual(classifyTranscript(t, lexicons, { file: name }));
-      expect(view.timeline, name).toHaveLength(t.utterances.length);
+      expect(view.timeline, name).toHaveLength(view.transcript.utterances.length);
       if (t.utterances.length) expect(view.timeline.at(-1), name).toBe(view.result.score);
     }
+  });
+
+  it('cuts a long unpunctuated line exactly as classify does', () => {
+    const line = Array.from({ length: 450 }, (_, i) => ['the', 'computer', 'download', 'anydesk', 'now', 'please', 'from', 'website'][i % 8]).join(' ');
+    const t = readPlain(line);
+    const view = explainTranscript(t, lexicons);
+    expect(view.result).toEqual(classifyTranscript(t, lexicons));
+    expect(view.timeline).toHaveLength(view.result.utterances);
   });
 });
 

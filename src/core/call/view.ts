@@ -1,5 +1,6 @@
 import type { ClassifyOptions } from './classify.js';
 import type { CompiledLexicons } from '../lexicon/compile.js';
+import { capUtterances } from '../transcript/cap.js';
 import { CallSession } from './session.js';
 import { sessionResult } from './sessionResult.js';
 import { parseTranscript } from '../transcript/index.js';
@@ -22,7 +23,9 @@ export interface ExplainView {
  * I/O. Takes prepared lexicons and options (see prepareLexicons) as classifyTranscript does, and
  * gives the same result.
  */
-export function explainTranscript(transcript: Transcript, lexicons: CompiledLexicons, options: ClassifyOptions = {}): ExplainView {
+export function explainTranscript(input: Transcript, lexicons: CompiledLexicons, options: ClassifyOptions = {}): ExplainView {
+  // Long utterances are cut exactly as classifyTranscript cuts them, so both read the same call.
+  const transcript = capUtterances(input);
   const session = new CallSession(lexicons, options.language, options.filter);
   const timeline = transcript.utterances.map(({ index: _index, ...u }) => session.add(u).score);
   const meta = { file: options.file ?? '-', format: transcript.format, encoding: options.encoding ?? 'utf-8', warnings: transcript.warnings };
