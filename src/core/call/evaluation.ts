@@ -21,6 +21,9 @@ export interface Raw {
   readout?: boolean;
 }
 
+/** An unlabelled text is a retelling with at least this many reporting frames, one per this many turns. */
+const NARRATION_MARKERS = 3;
+const NARRATION_TURNS = 8;
 /** A retelling's narrator: reported speech in at least two of their findings, and in at least this share of them. */
 const NARRATOR_SHARE = 0.3;
 /** A driver gives at least this many instructions, claims or requests, more than they comply. */
@@ -82,6 +85,8 @@ export class RunningEvaluation {
   private readonly top = new Map<Category, number[]>();
   private scored: number[] = [];
   private speakers = 0;
+  /** Unlabelled turns, the reporting frames in them ("il me dit", "he told me"), and their voices. */
+  private unknown = { turns: 0, markers: 0, voices: new Set<string>() };
   /** Whether someone (labelled or not, no narrator) drives the call: it is live, not retold. */
   private live = false;
   result: Score;
@@ -106,6 +111,26 @@ export class RunningEvaluation {
     this.live = false;
     this.drivers = new Set();
     this.narrators = new Set();
+    this.unknown = { turns: 0, markers: 0, voices: new Set() };
+  }
+
+  /** Notes an unlabelled utterance and how many reporting frames it holds, with or without findings. */
+  noteUnknown(voice: string, markers: number): void {
+    this.unknown.turns++;
+    this.unknown.markers += markers;
+    this.unknown.voices.add(voice);
+  }
+
+  /**
+   * A retelling told without speaker labels ("so he tells me… and i say… and he goes…"): with no
+   * labelled speaker, its turns cannot be pooled by speaker, so the narrator rule reads the whole
+   * text instead. Reporting frames throughout it (at least NARRATION_MARKERS, one per
+   * NARRATION_TURNS turns or more) make every unlabelled voice a narrator. A live call has few: the
+   * victim may say once how they got there ("the pop-up told me to call").
+   */
+  private narratedWithoutLabels(speakers: number): boolean {
+    const u = this.unknown;
+    return speakers === 0 && u.markers >= NARRATION_MARKERS && u.markers * NARRATION_TURNS >= u.turns;
   }
 
   /** Notes what one utterance does: how many instructions, claims or requests it gives, and how many times it complies. */
@@ -128,7 +153,7 @@ export class RunningEvaluation {
   /** Takes in the findings from index `from` on, with `speakers` labelled speakers so far; false when nothing changed. */
   update(from: number, speakers: number): boolean {
     for (let i = from; i < this.raws.length; i++) this.count(this.raws[i]!);
-    const narrators = this.narrating;
+    const narrators = this.narratedWithoutLabels(speakers) ? new Set([...this.narrating, ...this.unknown.voices]) : this.narrating;
     const { driver, drivers } = this.findDrivers(narrators, speakers);
     let live = false;
     for (const voice of this.driving) if (!narrators.has(voice)) live = true;

@@ -25,7 +25,7 @@ interface Facts {
 }
 
 /** The context matchers whose word infos a word's facts keep, after the lexicon's matcher. */
-const CONTEXT_MATCHERS = ['reported', 'negators', 'clauseBreaks', 'readouts', 'drives', 'follows'] as const;
+const CONTEXT_MATCHERS = ['reported', 'negators', 'clauseBreaks', 'readouts', 'drives', 'follows', 'narration'] as const;
 const MATCHER_SLOTS = 1 + CONTEXT_MATCHERS.length;
 
 const factsIndex = new WeakMap<CompiledLexicons, Map<string, Facts>>();
@@ -239,6 +239,7 @@ export class CallSession {
     // An instruction in reported speech ("he told me to download…") is not the speaker's own.
     const ownDrives = drives.filter((_, k) => !all[hits.length + k]!.includes('reported')).length;
     this.evaluation.noteTurn(voice, u.speaker, ownDrives, follows.length);
+    if (u.speaker === null) this.evaluation.noteUnknown(voice, rules.narration.all.length ? findHits(rules.narration, tokens, known?.(rules.narration)).length : 0);
     this.cued = ownDrives > 0 || follows.length > 0;
     const mods = all;
     return hits.map((hit, i) => {

@@ -132,6 +132,7 @@ export interface LanguageRules {
   readouts: Matcher;
   drives: Matcher;
   follows: Matcher;
+  narration: Matcher;
 }
 
 export interface CompiledLexicons {
@@ -297,6 +298,7 @@ export function compileLexicons(set: LexiconSet): CompiledLexicons {
       readouts: wordMatcher(p.readouts, lang, 'readouts'),
       drives: wordMatcher(p.drives, lang, 'drives'),
       follows: wordMatcher(p.follows, lang, 'follows'),
+      narration: wordMatcher(p.narration, lang, 'narration'),
     };
   }
   return { matchers, brands: [...brands].sort(), rules, entries, model: set.model };

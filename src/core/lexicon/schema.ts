@@ -76,6 +76,8 @@ function build(z: typeof Zod) {
     drives: wordList.default([]),
     /** What the one who receives it says: compliance, read-outs, asking what to do ("what do i do", "okay done"). */
     follows: wordList.default([]),
+    /** Frames of a retelling told in the first person ("so he tells me", "and i said", "il me dit", "je lui dis"): many of them through an unlabelled text make it a retelling. */
+    narration: wordList.default([]),
   });
 
   const stageRecord = z.strictObject(Object.fromEntries(STAGES.map((s) => [s, z.number()])) as Record<(typeof STAGES)[number], Zod.ZodNumber>);
