@@ -7,8 +7,8 @@ import { ROOT } from './helpers.js';
 
 /**
  * Issue 14: what speech-to-text really gives is the call without punctuation and without speaker
- * labels. Removing them from a sample must not flip a confident verdict: a sample scored >= 0.8
- * stays a scam, one scored <= 0.2 does not become one. The stripped shapes are drawn by fast-check
+ * labels. Removing them from a sample must not flip a confident verdict: a scam sample scored >= 0.8
+ * stays a scam, a legit one scored <= 0.2 does not become one. The stripped shapes are drawn by fast-check
  * (fixed seed, so the test is deterministic): one turn a line, or the whole call on one line, or a
  * hard-wrapped paragraph at some width.
  *
@@ -18,12 +18,10 @@ import { ROOT } from './helpers.js';
  * (take it off the list then).
  */
 const FLIPS: Record<string, string> = {
-  'en-legit-apple-support-appleid-locked.txt': 'no labels, so no receiver: the customer’s own “iTunes” and gift-card balance count in full (0.55, just over the line)',
-  'en-legit-birthday-giftcards-store.txt': 'no labels, so no receiver: the customer’s “scratch the back” counts in full, and the cashier’s story of a “Microsoft technician” is no longer reported',
   'en-legit-helpdesk-teamviewer-ticket.txt': 'no sentence ends: “approve it in Authenticator the prompt …” matches within one clause; without a driver the help desk’s counters weigh less',
   'en-legit-police-prevention-talk-seniors.txt': 'no quote marks: the officer acting the script out (“hello ma’am this is the windows technical department …”) reads as live speech',
-  'en-scam-amazon-iphone-order-first-minutes.txt': 'the victim’s “i got a message saying …” carries reported speech 30 words into the agent’s recovered turn (session carry is keyed on speaker, null = null); the agent’s words count x0.2',
-  'en-scam-apple-icloud-hacked-hangup.txt': 'no labels: with two reported hits the null speaker is a narrator, so the whole call is “retold” (x0.2)',
+  'en-legit-microsoft-support-case-quickassist.txt': 'no labels, so no receiver: the customer reading out the activation error code and the agent’s “i can see your desktop” count in full (0.58)',
+  'fr-legit-gendarmerie-prevention-aines.txt': 'no quote marks: the gendarme acting the script out (« votre ordinateur nous envoie des alertes, ne redémarrez pas ») reads as live speech',
 };
 
 const SAMPLES = join(ROOT, 'samples');
@@ -83,7 +81,8 @@ const classify = (text: string, file: string) => classifyBytes(Buffer.from(text,
 const confident = [...labels.keys()]
   .map((file) => ({ file, text: readFileSync(join(SAMPLES, file), 'utf8') }))
   .map(({ file, text }) => ({ file, text, score: classify(text, file).score }))
-  .filter(({ score }) => score >= 0.8 || score <= 0.2);
+  // Confident and right: a known miss (tests/golden/known-misses.json) that stripping corrects is no flip.
+  .filter(({ file, score }) => (score >= 0.8 && labels.get(file) === 'scam') || (score <= 0.2 && labels.get(file) === 'legit'));
 
 describe('stripping punctuation and speaker labels does not flip a confident verdict (issue 14)', () => {
   it('keeps the flips list to confident samples', () => {
