@@ -1,11 +1,11 @@
 import type { Finding, Language, Token, Utterance, Verdict } from '../../types.js';
 import { LANGUAGES } from '../../types.js';
-import type { CompiledLexicons, WordInfo } from '../lexicon/compile.js';
+import type { CompiledFrame, CompiledLexicons, CompiledPattern, Matcher, WordInfo } from '../lexicon/compile.js';
 import { stemmerFor } from '../text/stem.js';
 import { tokenize } from '../text/tokenize.js';
 import { restoreBrands } from '../text/fuzzy.js';
 import { canonicalSpeaker } from '../text/normalize.js';
-import { dedupeHits, findHits, infoOf, type Hit, type KnownInfos } from '../match/match.js';
+import { completeAcross, dedupeHits, findHits, infoOf, type Hit, type KnownInfos, type UtteranceParts } from '../match/match.js';
 import { contextModifiers } from '../match/context.js';
 import { RunningEvaluation, type Raw } from './evaluation.js';
 import { remember } from '../text/memo.js';
@@ -64,6 +64,28 @@ function instruction(h: Hit, tokens: Token[], text: string): boolean {
   return /[,.;:!?…]/u.test(text.slice(prev.end, tokens[h.from]!.start)) || OPENERS.has(prev.form);
 }
 
+/** What a matcher's frames of several sentences need: those frames, the frame each of their parts belongs to (the first), and how many utterances back they reach. */
+interface Across {
+  frames: CompiledFrame[];
+  partFrame: Map<number, CompiledFrame>;
+  depth: number;
+}
+
+const acrossIndex = new WeakMap<Matcher, Across>();
+
+function acrossOf(matcher: Matcher): Across {
+  let a = acrossIndex.get(matcher);
+  if (a) return a;
+  const frames = matcher.frames.filter((f) => f.sentences > 1);
+  const partFrame = new Map<number, CompiledFrame>();
+  for (const f of frames) for (const p of f.parts) if (!partFrame.has(p)) partFrame.set(p, f);
+  a = { frames, partFrame, depth: Math.max(0, ...frames.map((f) => f.sentences - 1)) };
+  acrossIndex.set(matcher, a);
+  return a;
+}
+
+const NO_PARTS: number[] = [];
+
 /** The language is detected from at most this much of the call's text. */
 const LANGUAGE_SAMPLE = 20_000;
 
@@ -100,6 +122,10 @@ export class CallSession {
   private unknownTurns = 0;
   /** Whether the last utterance matched gave a labelled speaker's instruction or compliance. */
   private cued = false;
+  /** The last utterances' live parts of frames over several sentences (oldest first), to complete them across utterances. */
+  private recent: UtteranceParts[] = [];
+  /** Scratch for the part hits of the utterance being matched. */
+  private readonly partScratch: number[] = [];
 
   constructor(
     private readonly lexicons: CompiledLexicons,
@@ -127,6 +153,7 @@ export class CallSession {
     if (!this.forcedLanguage && this.detect(tokens, facts)) {
       // The language changed with this utterance: match the call again in the new language (rare).
       this.carry = { words: 0, readout: false };
+      this.recent = [];
       this.raws.length = 0;
       for (const x of this.utterances) {
         const words = x === u ? tokens : tokenize(x.text);
@@ -226,14 +253,43 @@ export class CallSession {
             for (let i = 0; i < kept.length; i++) infos[i] = keptFacts[i]!.infos[slot] ??= infoOf(m, kept[i]!);
             return infos;
           };
-    const found = findHits(matcher, tokens, known?.(matcher));
+    const scratch = this.partScratch;
+    scratch.length = 0;
+    let found = findHits(matcher, tokens, known?.(matcher), scratch);
+    // Frames of several sentences also complete across adjacent utterances (a move cut in two by the
+    // transcript): this utterance's parts meet the kept parts of the last ones.
+    const across = acrossOf(matcher);
+    const partHits: Hit[] = [];
+    let current: UtteranceParts | undefined;
+    let crossed: Set<Hit> | undefined;
+    if (across.depth > 0) {
+      let foundFrames: Set<CompiledPattern> | undefined;
+      for (const h of found) if (h.heads && across.frames.some((f) => f.pattern === h.pattern)) (foundFrames ??= new Set()).add(h.pattern);
+      let parts = NO_PARTS;
+      for (let k = 0; k < scratch.length; k += 3) {
+        const frame = across.partFrame.get(scratch[k]!);
+        if (!frame) continue;
+        partHits.push({ pattern: frame.pattern, from: scratch[k + 1]!, to: scratch[k + 2]!, heads: [scratch[k + 1]!] });
+        if (parts === NO_PARTS) parts = [];
+        parts.push(scratch[k]!, scratch[k + 1]!, scratch[k + 2]!);
+      }
+      current = { tokens, parts, found: foundFrames ?? new Set() };
+      if (partHits.length) {
+        const cross = this.recent.length ? completeAcross(across.frames, this.recent, current) : [];
+        if (cross.length) {
+          crossed = new Set(cross);
+          found = [...found, ...cross];
+        }
+      }
+    }
     const hits = found.length === 0 ? found : dedupeHits(this.filter ? this.filter(found, tokens, this.language) : found); // config hook (issue 9)
     const voice = this.voices[u.index - 1]!;
     const carryIn = this.turnStarts[u.index - 1] ? 0 : this.carry.words;
     // What the utterance does (instructs, claims, requests; complies, reads out), for the roles.
     const drives = rules.drives.all.length ? findHits(rules.drives, tokens, known?.(rules.drives)).filter((h) => instruction(h, tokens, u.text)) : [];
     const follows = rules.follows.all.length ? findHits(rules.follows, tokens, known?.(rules.follows)) : [];
-    const context = contextModifiers(drives.length ? [...hits, ...drives] : hits, tokens, u.text, rules, carryIn, known, this.carry.readout);
+    const judged = drives.length || partHits.length ? [...hits, ...drives, ...partHits] : hits;
+    const context = contextModifiers(judged, tokens, u.text, rules, carryIn, known, this.carry.readout);
     const { modifiers: all, readout } = context;
     this.carry = { words: context.carryOut, readout: context.carryReadout };
     // An instruction in reported speech ("he told me to download…") is not the speaker's own.
@@ -242,14 +298,34 @@ export class CallSession {
     if (u.speaker === null) this.evaluation.noteUnknown(voice, rules.narration.all.length ? findHits(rules.narration, tokens, known?.(rules.narration)).length : 0);
     this.cued = ownDrives > 0 || follows.length > 0;
     const mods = all;
-    return hits.map((hit, i) => {
-      const start = tokens[hit.from]!.start;
-      const end = tokens[hit.to - 1]!.end;
-      const at = (k: number) => (u.map ? (u.map[k] ?? u.offset) : u.offset + k);
-      const raw: Raw = { hit, utterance: u, voice, text: u.text.slice(start, end), offset: at(start), length: (u.map ? at(end - 1) + 1 : at(end)) - at(start), modifiers: mods[i]! };
-      if (readout[i]) raw.readout = true;
-      return raw;
-    });
+    if (current) {
+      // A part negated in its own utterance ("never read it to anyone") completes no frame, here or later.
+      const live = hits.length + drives.length;
+      if (partHits.some((_, k) => all[live + k]!.includes('negated'))) {
+        const parts = current.parts;
+        current.parts = [];
+        for (let k = 0; k < partHits.length; k++) if (!all[live + k]!.includes('negated')) current.parts.push(parts[3 * k]!, parts[3 * k + 1]!, parts[3 * k + 2]!);
+      }
+      this.recent.push(current);
+      if (this.recent.length > across.depth) this.recent.shift();
+    }
+    // A frame completed across utterances whose part here is negated is no move.
+    const live = crossed ? hits.flatMap((hit, i) => (crossed!.has(hit) && mods[i]!.includes('negated') ? [] : [i])) : undefined;
+    if (live && live.length < hits.length) {
+      for (const i of hits.keys()) if (!live.includes(i)) current!.found.delete(hits[i]!.pattern);
+      return live.map((i) => this.raw(u, voice, tokens, hits[i]!, mods[i]!, readout[i]!));
+    }
+    return hits.map((hit, i) => this.raw(u, voice, tokens, hit, mods[i]!, readout[i]!));
+  }
+
+  /** The finding of a hit of utterance `u`, positioned in its text. */
+  private raw(u: Utterance, voice: string, tokens: Token[], hit: Hit, modifiers: Raw['modifiers'], readout: boolean | undefined): Raw {
+    const start = tokens[hit.from]!.start;
+    const end = tokens[hit.to - 1]!.end;
+    const at = (k: number) => (u.map ? (u.map[k] ?? u.offset) : u.offset + k);
+    const raw: Raw = { hit, utterance: u, voice, text: u.text.slice(start, end), offset: at(start), length: (u.map ? at(end - 1) + 1 : at(end)) - at(start), modifiers };
+    if (readout) raw.readout = true;
+    return raw;
   }
 
   /** The findings of the call so far, positioned by `locate` (line and column in the source). */

@@ -92,10 +92,10 @@ export type KnownInfos = (matcher: Matcher) => WordInfo[] | undefined;
  * Every pattern of the matcher found in the tokens, by start word; one hit per pattern and start.
  * `known`: the words' infoOf for this matcher, when the caller keeps them already.
  */
-export function findHits(matcher: Matcher, tokens: Token[], known?: WordInfo[]): Hit[] {
+export function findHits(matcher: Matcher, tokens: Token[], known?: WordInfo[], partsOut?: number[]): Hit[] {
   const hits: Hit[] = [];
-  /** Hits of frame parts, flat: part, from, to. */
-  let parts: number[] | undefined;
+  /** Hits of frame parts, flat: part, from, to (into `partsOut` when the caller keeps them: frames across utterances). */
+  let parts: number[] | undefined = partsOut;
   const n = tokens.length;
   const infos = known ?? new Array<WordInfo>(n);
   let starts = false;
@@ -137,16 +137,19 @@ export function findHits(matcher: Matcher, tokens: Token[], known?: WordInfo[]):
       else (parts ??= []).push(pattern.part, i, to);
     }
   }
-  if (parts) completeFrames(matcher.frames, parts, tokens, hits);
+  if (parts?.length) completeFrames(matcher.frames, parts, tokens, hits);
   return hits;
 }
+
+/** What frame completion reads of a word: its sentence (numbered in order). */
+export type Sentenced = Pick<Token, 'sentence'>;
 
 /**
  * Adds a hit for each frame whose parts are all among the part hits (flat: part, from, to, in order
  * of `from`), in one sentence, on words of their own, within the frame's words: for each place its first part is
  * found, the closest set of the others. Frames are few and part hits sparse, so this is a plain search.
  */
-export function completeFrames(frames: CompiledFrame[], parts: number[], tokens: Token[], hits: Hit[]): void {
+export function completeFrames(frames: CompiledFrame[], parts: number[], tokens: ArrayLike<Sentenced>, hits: Hit[]): void {
   const byPart = new Map<number, number[]>();
   for (let k = 0; k < parts.length; k += 3) {
     const list = byPart.get(parts[k]!);
@@ -178,7 +181,7 @@ export function completeFrames(frames: CompiledFrame[], parts: number[], tokens:
  * part, none sharing a first or last word with another, over at most `sentences` consecutive
  * sentences, at most `within` words long; or null.
  */
-function closest(lists: number[][], from0: number, to0: number, within: number, sentences: number, tokens: Token[]): { from: number; to: number; heads: number[] } | null {
+function closest(lists: number[][], from0: number, to0: number, within: number, sentences: number, tokens: ArrayLike<Sentenced>): { from: number; to: number; heads: number[] } | null {
   const sentence = tokens[from0]!.sentence;
   let best: { from: number; to: number; heads: number[] } | null = null;
   const used: number[] = [from0, to0];
@@ -244,4 +247,64 @@ export function dedupeHits(hits: Hit[]): Hit[] {
           h.to <= k.to,
       ),
   );
+}
+
+/** An utterance's live frame-part hits, kept so that a frame of several sentences completes across utterances. */
+export interface UtteranceParts {
+  /** Its words (only their sentences are read). */
+  tokens: ArrayLike<Sentenced>;
+  /** Flat: part, from, to; parts of frames over several sentences, none negated in the utterance. */
+  parts: number[];
+  /** The frames (their patterns) found within it or completed at it. */
+  found: Set<CompiledPattern>;
+}
+
+/**
+ * Frames of `sentences` > 1 completed across adjacent utterances: some parts in the last
+ * `sentences` - 1 utterances (`earlier`, oldest first), the others in `current`, over at most
+ * `sentences` sentences (an utterance ends a sentence) and `within` words. A frame already found in
+ * one of them is not found again. Each hit lies in `current`: over its parts there, whose first
+ * words are its heads (what a negator may govern). Adds the frames found to `current.found`.
+ */
+export function completeAcross(frames: CompiledFrame[], earlier: UtteranceParts[], current: UtteranceParts): Hit[] {
+  const out: Hit[] = [];
+  next: for (const frame of frames) {
+    if (frame.sentences < 2 || current.found.has(frame.pattern) || !hasPart(current.parts, frame.parts)) continue;
+    const window = earlier.slice(Math.max(0, earlier.length - (frame.sentences - 1)));
+    let before = false;
+    for (const u of window) {
+      if (u.found.has(frame.pattern)) continue next;
+      if (hasPart(u.parts, frame.parts)) before = true;
+    }
+    if (!before) continue;
+    // One sequence of words over the window, each utterance's sentences after the last one's.
+    const words: Sentenced[] = [];
+    const parts: number[] = [];
+    let sentence = 0;
+    for (const u of [...window, current]) {
+      const base = words.length;
+      const n = u.tokens.length;
+      const first = n ? u.tokens[0]!.sentence : 0;
+      for (let i = 0; i < n; i++) words.push({ sentence: u.tokens[i]!.sentence - first + sentence });
+      for (let k = 0; k < u.parts.length; k += 3) parts.push(u.parts[k]!, u.parts[k + 1]! + base, u.parts[k + 2]! + base);
+      sentence += n ? u.tokens[n - 1]!.sentence - first + 1 : 1;
+    }
+    const base = words.length - current.tokens.length;
+    const found: Hit[] = [];
+    completeFrames([frame], parts, words, found);
+    for (let k = found.length - 1; k >= 0; k--) {
+      const heads = found[k]!.heads!;
+      const here = heads.filter((h) => h >= base).map((h) => h - base);
+      if (here.length === 0 || here.length === heads.length) continue;
+      out.push({ pattern: frame.pattern, from: Math.min(...here), to: found[k]!.to - base, heads: here });
+      current.found.add(frame.pattern);
+      break;
+    }
+  }
+  return out;
+}
+
+function hasPart(parts: number[], wanted: number[]): boolean {
+  for (let k = 0; k < parts.length; k += 3) if (wanted.includes(parts[k]!)) return true;
+  return false;
 }
