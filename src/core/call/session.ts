@@ -71,17 +71,11 @@ interface Across {
   depth: number;
 }
 
-const acrossIndex = new WeakMap<Matcher, Across>();
-
 function acrossOf(matcher: Matcher): Across {
-  let a = acrossIndex.get(matcher);
-  if (a) return a;
   const frames = matcher.frames.filter((f) => f.sentences > 1);
   const partFrame = new Map<number, CompiledFrame>();
   for (const f of frames) for (const p of f.parts) if (!partFrame.has(p)) partFrame.set(p, f);
-  a = { frames, partFrame, depth: Math.max(0, ...frames.map((f) => f.sentences - 1)) };
-  acrossIndex.set(matcher, a);
-  return a;
+  return { frames, partFrame, depth: Math.max(0, ...frames.map((f) => f.sentences - 1)) };
 }
 
 const NO_PARTS: number[] = [];
@@ -126,6 +120,8 @@ export class CallSession {
   private recent: UtteranceParts[] = [];
   /** Scratch for the part hits of the utterance being matched. */
   private readonly partScratch: number[] = [];
+  /** The frames over several sentences of each language's matcher (see acrossOf), made on first use. */
+  private readonly across = new Map<Matcher, Across>();
 
   constructor(
     private readonly lexicons: CompiledLexicons,
@@ -258,7 +254,8 @@ export class CallSession {
     let found = findHits(matcher, tokens, known?.(matcher), scratch);
     // Frames of several sentences also complete across adjacent utterances (a move cut in two by the
     // transcript): this utterance's parts meet the kept parts of the last ones.
-    const across = acrossOf(matcher);
+    let across = this.across.get(matcher);
+    if (!across) this.across.set(matcher, (across = acrossOf(matcher)));
     const partHits: Hit[] = [];
     let current: UtteranceParts | undefined;
     let crossed: Set<Hit> | undefined;
