@@ -68,6 +68,7 @@ function instruction(h: Hit, tokens: Token[], text: string): boolean {
 interface Across {
   frames: CompiledFrame[];
   partFrame: Map<number, CompiledFrame>;
+  patterns: Set<CompiledPattern>;
   depth: number;
 }
 
@@ -75,10 +76,18 @@ function acrossOf(matcher: Matcher): Across {
   const frames = matcher.frames.filter((f) => f.sentences > 1);
   const partFrame = new Map<number, CompiledFrame>();
   for (const f of frames) for (const p of f.parts) if (!partFrame.has(p)) partFrame.set(p, f);
-  return { frames, partFrame, depth: Math.max(0, ...frames.map((f) => f.sentences - 1)) };
+  return { frames, partFrame, patterns: new Set(frames.map((f) => f.pattern)), depth: Math.max(0, ...frames.map((f) => f.sentences - 1)) };
 }
 
 const NO_PARTS: number[] = [];
+
+/** An utterance kept for frames across utterances: its words and text, to judge its parts when a later utterance needs them. */
+interface Kept extends UtteranceParts {
+  tokens: Token[];
+  text: string;
+  /** Whether its negated parts were dropped already. */
+  judged: boolean;
+}
 
 /** The language is detected from at most this much of the call's text. */
 const LANGUAGE_SAMPLE = 20_000;
@@ -117,7 +126,7 @@ export class CallSession {
   /** Whether the last utterance matched gave a labelled speaker's instruction or compliance. */
   private cued = false;
   /** The last utterances' live parts of frames over several sentences (oldest first), to complete them across utterances. */
-  private recent: UtteranceParts[] = [];
+  private recent: Kept[] = [];
   /** Scratch for the part hits of the utterance being matched. */
   private readonly partScratch: number[] = [];
   /** The frames over several sentences of each language's matcher (see acrossOf), made on first use. */
@@ -256,23 +265,20 @@ export class CallSession {
     // transcript): this utterance's parts meet the kept parts of the last ones.
     let across = this.across.get(matcher);
     if (!across) this.across.set(matcher, (across = acrossOf(matcher)));
-    const partHits: Hit[] = [];
-    let current: UtteranceParts | undefined;
+    let current: Kept | undefined;
     let crossed: Set<Hit> | undefined;
     if (across.depth > 0) {
-      let foundFrames: Set<CompiledPattern> | undefined;
-      for (const h of found) if (h.heads && across.frames.some((f) => f.pattern === h.pattern)) (foundFrames ??= new Set()).add(h.pattern);
       let parts = NO_PARTS;
       for (let k = 0; k < scratch.length; k += 3) {
-        const frame = across.partFrame.get(scratch[k]!);
-        if (!frame) continue;
-        partHits.push({ pattern: frame.pattern, from: scratch[k + 1]!, to: scratch[k + 2]!, heads: [scratch[k + 1]!] });
+        if (!across.partFrame.has(scratch[k]!)) continue;
         if (parts === NO_PARTS) parts = [];
         parts.push(scratch[k]!, scratch[k + 1]!, scratch[k + 2]!);
       }
-      current = { tokens, parts, found: foundFrames ?? new Set() };
-      if (partHits.length) {
-        const cross = this.recent.length ? completeAcross(across.frames, this.recent, current) : [];
+      current = { tokens, text: u.text, parts, judged: parts === NO_PARTS };
+      for (const h of found) if (h.heads && across.patterns.has(h.pattern)) (current.found ??= new Set()).add(h.pattern);
+      if (parts !== NO_PARTS && this.recent.some((r) => r.parts.length > 0)) {
+        for (const r of this.recent) if (!r.judged) this.judge(r, across);
+        const cross = completeAcross(across.frames, this.recent, current);
         if (cross.length) {
           crossed = new Set(cross);
           found = [...found, ...cross];
@@ -285,8 +291,7 @@ export class CallSession {
     // What the utterance does (instructs, claims, requests; complies, reads out), for the roles.
     const drives = rules.drives.all.length ? findHits(rules.drives, tokens, known?.(rules.drives)).filter((h) => instruction(h, tokens, u.text)) : [];
     const follows = rules.follows.all.length ? findHits(rules.follows, tokens, known?.(rules.follows)) : [];
-    const judged = drives.length || partHits.length ? [...hits, ...drives, ...partHits] : hits;
-    const context = contextModifiers(judged, tokens, u.text, rules, carryIn, known, this.carry.readout);
+    const context = contextModifiers(drives.length ? [...hits, ...drives] : hits, tokens, u.text, rules, carryIn, known, this.carry.readout);
     const { modifiers: all, readout } = context;
     this.carry = { words: context.carryOut, readout: context.carryReadout };
     // An instruction in reported speech ("he told me to download…") is not the speaker's own.
@@ -296,23 +301,32 @@ export class CallSession {
     this.cued = ownDrives > 0 || follows.length > 0;
     const mods = all;
     if (current) {
-      // A part negated in its own utterance ("never read it to anyone") completes no frame, here or later.
-      const live = hits.length + drives.length;
-      if (partHits.some((_, k) => all[live + k]!.includes('negated'))) {
-        const parts = current.parts;
-        current.parts = [];
-        for (let k = 0; k < partHits.length; k++) if (!all[live + k]!.includes('negated')) current.parts.push(parts[3 * k]!, parts[3 * k + 1]!, parts[3 * k + 2]!);
-      }
       this.recent.push(current);
       if (this.recent.length > across.depth) this.recent.shift();
     }
     // A frame completed across utterances whose part here is negated is no move.
     const live = crossed ? hits.flatMap((hit, i) => (crossed!.has(hit) && mods[i]!.includes('negated') ? [] : [i])) : undefined;
     if (live && live.length < hits.length) {
-      for (const i of hits.keys()) if (!live.includes(i)) current!.found.delete(hits[i]!.pattern);
+      for (const i of hits.keys()) if (!live.includes(i)) current!.found?.delete(hits[i]!.pattern);
       return live.map((i) => this.raw(u, voice, tokens, hits[i]!, mods[i]!, readout[i]!));
     }
     return hits.map((hit, i) => this.raw(u, voice, tokens, hit, mods[i]!, readout[i]!));
+  }
+
+  /**
+   * Drops the parts of a kept utterance that are negated in it ("never read it to anyone"): they
+   * complete no frame. Done once per utterance, and only when a later one has parts to meet them.
+   */
+  private judge(r: Kept, across: Across): void {
+    const hits: Hit[] = [];
+    for (let k = 0; k < r.parts.length; k += 3) hits.push({ pattern: across.partFrame.get(r.parts[k]!)!.pattern, from: r.parts[k + 1]!, to: r.parts[k + 2]!, heads: [r.parts[k + 1]!] });
+    const { modifiers } = contextModifiers(hits, r.tokens, r.text, this.lexicons.rules[this.language]);
+    const parts: number[] = [];
+    modifiers.forEach((m, k) => {
+      if (!m.includes('negated')) parts.push(r.parts[3 * k]!, r.parts[3 * k + 1]!, r.parts[3 * k + 2]!);
+    });
+    r.parts = parts;
+    r.judged = true;
   }
 
   /** The finding of a hit of utterance `u`, positioned in its text. */

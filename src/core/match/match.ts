@@ -255,8 +255,8 @@ export interface UtteranceParts {
   tokens: ArrayLike<Sentenced>;
   /** Flat: part, from, to; parts of frames over several sentences, none negated in the utterance. */
   parts: number[];
-  /** The frames (their patterns) found within it or completed at it. */
-  found: Set<CompiledPattern>;
+  /** The frames (their patterns) found within it or completed at it, if any. */
+  found?: Set<CompiledPattern>;
 }
 
 /**
@@ -269,11 +269,11 @@ export interface UtteranceParts {
 export function completeAcross(frames: CompiledFrame[], earlier: UtteranceParts[], current: UtteranceParts): Hit[] {
   const out: Hit[] = [];
   next: for (const frame of frames) {
-    if (frame.sentences < 2 || current.found.has(frame.pattern) || !hasPart(current.parts, frame.parts)) continue;
+    if (frame.sentences < 2 || current.found?.has(frame.pattern) || !hasPart(current.parts, frame.parts)) continue;
     const window = earlier.slice(Math.max(0, earlier.length - (frame.sentences - 1)));
     let before = false;
     for (const u of window) {
-      if (u.found.has(frame.pattern)) continue next;
+      if (u.found?.has(frame.pattern)) continue next;
       if (hasPart(u.parts, frame.parts)) before = true;
     }
     if (!before) continue;
@@ -297,7 +297,7 @@ export function completeAcross(frames: CompiledFrame[], earlier: UtteranceParts[
       const here = heads.filter((h) => h >= base).map((h) => h - base);
       if (here.length === 0 || here.length === heads.length) continue;
       out.push({ pattern: frame.pattern, from: Math.min(...here), to: found[k]!.to - base, heads: here });
-      current.found.add(frame.pattern);
+      (current.found ??= new Set()).add(frame.pattern);
       break;
     }
   }
