@@ -9,8 +9,8 @@ const NAMED = 'okay don\'t worry we are going to cancel it for you you will rece
 const ASKED = 'can you read it to me so i can verify that it\'s you';
 
 /** The findings of a call read utterance by utterance (unlabelled, one offset per utterance as in one text). */
-function findingsOf(texts: string[]): { findings: Finding[]; source: string } {
-  const session = new CallSession(lexicons, 'en');
+function findingsOf(texts: string[], language: 'en' | 'fr' = 'en'): { findings: Finding[]; source: string } {
+  const session = new CallSession(lexicons, language);
   let offset = 0;
   for (const text of texts) {
     session.add({ speaker: null, text, offset, turn: 'recovered' });
@@ -59,6 +59,12 @@ describe('frames across adjacent utterances', () => {
     expect(findingsOf(['you will receive a text message and then the code', ASKED]).findings.filter((x) => x.id === ID)).toHaveLength(1);
     expect(findingsOf([NAMED, 'never read it to me or anyone else']).findings.filter((x) => x.id === ID)).toHaveLength(0);
     expect(findingsOf(['you will receive a text message and never the code', ASKED]).findings.filter((x) => x.id === ID)).toHaveLength(0);
+  });
+
+  it('completes the French move the same way', () => {
+    const { findings } = findingsOf(['bon on va annuler la commande vous allez recevoir un sms avec un code', 'vous pouvez me le lire pour que je vérifie'], 'fr');
+    const f = findings.filter((x) => x.id === 'fr.credentials.geste-code-pronom');
+    expect(f.map((x) => [x.utterance, x.text])).toEqual([[2, 'me le lire']]);
   });
 
   it('does not find again a move already found within one utterance', () => {
