@@ -95,7 +95,10 @@ try {
     if (!file.endsWith('.json') || /schema|model|language/.test(file)) continue;
     for (const e of JSON.parse(readFileSync(file, 'utf8')).entries ?? []) {
       for (const phrase of e.phrases) {
-        const words = phrase.split(/\s+/).filter((w) => !/^~\d+$/.test(w) && !w.startsWith('#')).map((w) => w.split('|')[0].replace(/^=|\*$/g, ''));
+        const words = phrase
+          .split(/\s+/)
+          .filter((w) => !/^~\d+$/.test(w) && !w.startsWith('#'))
+          .map((w) => w.split('|')[0].replace(/^=|\*$/g, ''));
         if (words.length) literals.add(words.join(' '));
       }
     }
@@ -109,11 +112,14 @@ try {
   // Start-up: classify a 1 KB file against node -e 0.
   const small = join(work, 'call.txt');
   writeFileSync(small, readFileSync(paths[0], 'utf8').slice(0, 1024));
-  const time = (argv) => median(Array.from({ length: 7 }, () => {
-    const t = performance.now();
-    spawnSync(process.execPath, argv, { stdio: 'ignore' });
-    return performance.now() - t;
-  }));
+  const time = (argv) =>
+    median(
+      Array.from({ length: 7 }, () => {
+        const t = performance.now();
+        spawnSync(process.execPath, argv, { stdio: 'ignore' });
+        return performance.now() - t;
+      }),
+    );
   const nodeMs = time(['-e', '0']);
   const classifyMs = time([bin, 'classify', small, '--fail-on', 'never']);
 
@@ -127,7 +133,9 @@ try {
   out.push(`| grep -F -i -c -f phrases (C locale) | ${f(grepS, 2)} | ${f(paths.length / grepS, 0)} | ${f(mb / grepS)} | 1.00x | |`);
   for (const [name, s, rss] of rows) out.push(`| ${name} | ${f(s, 2)} | ${f(paths.length / s, 0)} | ${f(mb / s)} | ${f(grepS / s, 2)}x | ${f(rss)} |`);
   out.push(`| pure classifier, in memory, warm (${texts.length} files) | ${f(pureS, 2)} | ${f(texts.length / pureS, 0)} | ${f(pureBytes / 1e6 / pureS)} | | |`);
-  out.push(`| pure classifier, in memory, warm, samples/ and devset/ (${shipped.length} files) | ${f(shippedS, 2)} | ${f(shipped.length / shippedS, 0)} | ${f(shippedBytes / 1e6 / shippedS)} | | |`);
+  out.push(
+    `| pure classifier, in memory, warm, samples/ and devset/ (${shipped.length} files) | ${f(shippedS, 2)} | ${f(shipped.length / shippedS, 0)} | ${f(shippedBytes / 1e6 / shippedS)} | | |`,
+  );
   out.push('');
   out.push(`--jobs default vs --jobs 1: ${f(one.s / all.s, 2)}x; outputs: ${one.lines} and ${all.lines} lines for ${paths.length} files`);
   out.push(`start-up: classify of a 1 KB file ${f(classifyMs, 0)} ms, node -e 0 ${f(nodeMs, 0)} ms (${f(classifyMs / nodeMs, 2)}x)`);

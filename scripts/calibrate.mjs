@@ -57,8 +57,20 @@ const CORPORA = [
   { name: 'samples', weight: 8, maxFpr: 0.06, where: 'samples/ (this repository)', load: () => labelledFolder(join(root, 'samples')) },
   ...(useReal
     ? [
-        { name: 'ftc-robocalls', weight: 1, maxFpr: null, where: `${join(corpora, 'real', 'ftc-robocalls')} (development half)`, load: () => labelledFolder(join(corpora, 'real', 'ftc-robocalls')) },
-        { name: 'switchboard', weight: 1, maxFpr: 0.005, where: `${join(corpora, 'real', 'switchboard')} (development half)`, load: () => labelledFolder(join(corpora, 'real', 'switchboard')) },
+        {
+          name: 'ftc-robocalls',
+          weight: 1,
+          maxFpr: null,
+          where: `${join(corpora, 'real', 'ftc-robocalls')} (development half)`,
+          load: () => labelledFolder(join(corpora, 'real', 'ftc-robocalls')),
+        },
+        {
+          name: 'switchboard',
+          weight: 1,
+          maxFpr: 0.005,
+          where: `${join(corpora, 'real', 'switchboard')} (development half)`,
+          load: () => labelledFolder(join(corpora, 'real', 'switchboard')),
+        },
       ]
     : []),
 ];
@@ -66,7 +78,9 @@ const CORPORA = [
 function loadBothBosu() {
   if (!existsSync(dataDir)) return null;
   const items = [];
-  for (const name of readdirSync(dataDir).filter((n) => n.endsWith('_train.csv') && !/test/i.test(n)).sort()) {
+  for (const name of readdirSync(dataDir)
+    .filter((n) => n.endsWith('_train.csv') && !/test/i.test(n))
+    .sort()) {
     const [header, ...rows] = parseCsv(readFileSync(join(dataDir, name), 'utf8'));
     const t = header.indexOf('dialogue');
     const l = header.indexOf('labels');
@@ -122,7 +136,12 @@ const spec = FEATURES.map((feature) => {
     if (hit) return { feature, key: m.key(hit), sign: m.sign ?? 1, prior: m.prior(hit) };
   }
   // No entry in MODEL_KEYS: a top-level numeric key of model.json with the same name, else none.
-  return { feature, key: typeof model[feature] === 'number' ? [feature] : null, sign: 1, prior: typeof model[feature] === 'number' ? Math.abs(model[feature]) : 1.0 };
+  return {
+    feature,
+    key: typeof model[feature] === 'number' ? [feature] : null,
+    sign: 1,
+    prior: typeof model[feature] === 'number' ? Math.abs(model[feature]) : 1.0,
+  };
 });
 const X = flat.map((f) => spec.map((s) => s.sign * (f[s.feature] ?? 0)));
 const y = rows.map((r) => (r.scam ? 1 : 0));
@@ -279,7 +298,10 @@ const best = chooseThreshold(finalScores, all);
 const fmt = (x) => (x === null ? '    —' : x.toFixed(3));
 const pct = (x) => (x === null ? '     —' : `${(100 * x).toFixed(2)}%`.padStart(6));
 function figures(pred, idx) {
-  let tp = 0, fp = 0, fn = 0, tn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0,
+    tn = 0;
   for (const i of idx) {
     if (y[i] && pred(i)) tp++;
     else if (y[i]) fn++;
@@ -294,29 +316,47 @@ function table(title, pred) {
   log(`  ${'corpus'.padEnd(16)}${'n'.padStart(6)}${'scam'.padStart(6)}${'legit'.padStart(7)}  precision  recall     F1     FPR`);
   const line = (name, idx) => {
     const m = figures(pred, idx);
-    log(`  ${name.padEnd(16)}${String(m.n).padStart(6)}${String(m.tp + m.fn).padStart(6)}${String(m.fp + m.tn).padStart(7)}      ${fmt(m.precision)}   ${fmt(m.recall)}  ${fmt(m.f1)}  ${pct(m.fpr)}`);
+    log(
+      `  ${name.padEnd(16)}${String(m.n).padStart(6)}${String(m.tp + m.fn).padStart(6)}${String(m.fp + m.tn).padStart(7)}      ${fmt(m.precision)}   ${fmt(m.recall)}  ${fmt(m.f1)}  ${pct(m.fpr)}`,
+    );
   };
-  for (const c of used) line(c.name, all.filter((i) => rows[i].source === c.name));
+  for (const c of used)
+    line(
+      c.name,
+      all.filter((i) => rows[i].source === c.name),
+    );
   line('all (unweighted)', all);
 }
 
 log('');
 log('Training data (devset/ and *_test* files are never opened):');
-for (const c of used) log(`  ${c.name.padEnd(16)} ${String(rows.filter((r) => r.source === c.name).length).padStart(5)} rows, weight ${c.weight} each, FPR cap ${c.maxFpr === null ? 'none (no legit calls)' : `${c.maxFpr * 100}%`}: ${c.where}`);
+for (const c of used)
+  log(
+    `  ${c.name.padEnd(16)} ${String(rows.filter((r) => r.source === c.name).length).padStart(5)} rows, weight ${c.weight} each, FPR cap ${c.maxFpr === null ? 'none (no legit calls)' : `${c.maxFpr * 100}%`}: ${c.where}`,
+  );
 for (const c of CORPORA.filter((c) => !used.includes(c))) log(`  ${c.name.padEnd(16)} SKIPPED (absent): ${c.where}`);
 log('');
 log('Features (Result.inputs) -> model.json:');
-for (const s of spec) log(`  ${s.feature.padEnd(18)} -> ${s.key ? s.key.join('.') : '(no model.json key: fitted, not written; add it to MODEL_KEYS)'}${s.sign < 0 ? '  (subtracted)' : ''}  prior ${s.prior}`);
+for (const s of spec)
+  log(
+    `  ${s.feature.padEnd(18)} -> ${s.key ? s.key.join('.') : '(no model.json key: fitted, not written; add it to MODEL_KEYS)'}${s.sign < 0 ? '  (subtracted)' : ''}  prior ${s.prior}`,
+  );
 log('');
-table(`Cross-validated, ${K}-fold stratified by corpus and label (seed ${SEED}); each row scored by a model and threshold fitted without its fold (thresholds ${foldThresholds.join(', ')}):`, (i) => heldOut[i]);
+table(
+  `Cross-validated, ${K}-fold stratified by corpus and label (seed ${SEED}); each row scored by a model and threshold fitted without its fold (thresholds ${foldThresholds.join(', ')}):`,
+  (i) => heldOut[i],
+);
 log('');
-table(`In-sample: the final fit on all the training rows above, at its threshold ${best.t}${best.constrained ? '' : ' (NO threshold met every FPR cap: chose the best F1 - 2 x FPR)'}:`, (i) => finalScores[i] >= best.t);
+table(
+  `In-sample: the final fit on all the training rows above, at its threshold ${best.t}${best.constrained ? '' : ' (NO threshold met every FPR cap: chose the best F1 - 2 x FPR)'}:`,
+  (i) => finalScores[i] >= best.t,
+);
 log('');
 log(`Current lexicons/model.json on the same training rows, for comparison (threshold ${model.thresholds.scam}):`);
-const current = { b0: model.intercept, beta: spec.map((s) => (s.key ? s.key.reduce((o, k) => o?.[k], model) ?? 0 : 0)) };
+const current = { b0: model.intercept, beta: spec.map((s) => (s.key ? (s.key.reduce((o, k) => o?.[k], model) ?? 0) : 0)) };
 const currentScores = all.map((i) => scoreOf(current, i));
 table('', (i) => currentScores[i] >= model.thresholds.scam);
-log('  (recomputed from Result.inputs with the stored coefficients: equal to the tool\'s verdicts when the scorer is linear in its inputs)');
+log("  (recomputed from Result.inputs with the stored coefficients: equal to the tool's verdicts when the scorer is linear in its inputs)");
 
 const fitted = structuredClone(model);
 fitted.note = `Fitted by npm run calibrate on ${rows.length} training transcripts (${used.map((c) => c.name).join(', ')}; never devset/ nor *_test*); ${K}-fold cross-validated F1 ${fmt(figures((i) => heldOut[i], all).f1)} over all of them.`;

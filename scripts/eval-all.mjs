@@ -127,8 +127,18 @@ export function developmentSets(corpora) {
       where: `${bb}/*_test.csv`,
       load: () => csvSets([join(bb, 'single-agent-scam-dialogue_test.csv'), join(bb, 'multi_agent_conversation_test.csv')], 'dialogue', 'labels'),
     },
-    { name: 'ftc-robocalls', shared: true, where: `${join(corpora, 'real', 'ftc-robocalls')} (development half)`, load: () => labelledFolder(join(corpora, 'real', 'ftc-robocalls')) },
-    { name: 'switchboard', shared: true, where: `${join(corpora, 'real', 'switchboard')} (development half)`, load: () => labelledFolder(join(corpora, 'real', 'switchboard')) },
+    {
+      name: 'ftc-robocalls',
+      shared: true,
+      where: `${join(corpora, 'real', 'ftc-robocalls')} (development half)`,
+      load: () => labelledFolder(join(corpora, 'real', 'ftc-robocalls')),
+    },
+    {
+      name: 'switchboard',
+      shared: true,
+      where: `${join(corpora, 'real', 'switchboard')} (development half)`,
+      load: () => labelledFolder(join(corpora, 'real', 'switchboard')),
+    },
   ];
 }
 
@@ -183,7 +193,9 @@ export function measure(lib, lexicons, items) {
     overall: metrics(pairs),
     byLanguage: Object.fromEntries(languages.map((l) => [l, metrics(pairs.filter((p) => p.language === l))])),
     errors,
-    misclassified: pairs.filter((p) => p.scam !== p.flagged).map(({ name, scam, verdict, score, language }) => ({ name, label: scam ? 'scam' : 'legit', verdict, score, language })),
+    misclassified: pairs
+      .filter((p) => p.scam !== p.flagged)
+      .map(({ name, scam, verdict, score, language }) => ({ name, label: scam ? 'scam' : 'legit', verdict, score, language })),
     ms: Math.round(performance.now() - t0),
   };
 }
@@ -219,7 +231,13 @@ export function runAll(builds, sets, only) {
       const name = variant === 'stripped' ? `${set.name}/stripped` : set.name;
       if (!wanted(name)) continue;
       const input = variant === 'stripped' ? strippedItems(items) : items;
-      rows.push({ name, set: set.name, variant, where: set.where, results: builds.map((b) => ({ build: b.label, dir: b.dir, ...measure(b.lib, b.lexicons, input) })) });
+      rows.push({
+        name,
+        set: set.name,
+        variant,
+        where: set.where,
+        results: builds.map((b) => ({ build: b.label, dir: b.dir, ...measure(b.lib, b.lexicons, input) })),
+      });
     }
   }
   return { rows, skipped };
@@ -248,9 +266,23 @@ export function tableCells({ rows }, builds) {
   };
   const body = [];
   for (const row of rows) {
-    body.push({ cells: cells(row.name, row.results.map((r) => r.overall)), row });
+    body.push({
+      cells: cells(
+        row.name,
+        row.results.map((r) => r.overall),
+      ),
+      row,
+    });
     const languages = [...new Set(row.results.flatMap((r) => Object.keys(r.byLanguage)))].sort();
-    if (languages.length > 1) for (const l of languages) body.push({ cells: cells(`  ${l}`, row.results.map((r) => r.byLanguage[l] ?? NONE)), sub: true });
+    if (languages.length > 1)
+      for (const l of languages)
+        body.push({
+          cells: cells(
+            `  ${l}`,
+            row.results.map((r) => r.byLanguage[l] ?? NONE),
+          ),
+          sub: true,
+        });
   }
   return { header, body };
 }
@@ -318,7 +350,13 @@ function parseArgs(argv) {
     };
     if (a === '--corpora') opts.corpora = resolve(value());
     else if (a === '--format' || a === '-f') opts.format = value();
-    else if (a === '--only') opts.only = new Set(value().split(',').map((s) => s.trim()).filter(Boolean));
+    else if (a === '--only')
+      opts.only = new Set(
+        value()
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      );
     else if (a === '--compare') opts.compare = resolve(value());
     else if (a === '--help' || a === '-h') {
       console.log(USAGE);
@@ -338,7 +376,10 @@ async function main() {
     if (unknown.length) throw new Error(`unknown set ${unknown.join(', ')} (known: ${sets.map((s) => s.name).join(', ')}, each also NAME/stripped)`);
   }
   if (!existsSync(opts.corpora) || !statSync(opts.corpora).isDirectory()) {
-    for (const s of sets.filter((s) => s.shared)) s.load = () => { throw new Skip(`${opts.corpora} not found (the shared corpora are not part of the repository; pass --corpora DIR)`); };
+    for (const s of sets.filter((s) => s.shared))
+      s.load = () => {
+        throw new Skip(`${opts.corpora} not found (the shared corpora are not part of the repository; pass --corpora DIR)`);
+      };
   }
   const builds = [];
   if (opts.compare) builds.push(await loadBuild(opts.compare));

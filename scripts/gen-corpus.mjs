@@ -38,7 +38,11 @@ const between = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
 
 const LANGS = {
   en: {
-    speakers: [['Agent', 'Caller'], ['Technician', 'Customer'], ['Operator', 'Client']],
+    speakers: [
+      ['Agent', 'Caller'],
+      ['Technician', 'Customer'],
+      ['Operator', 'Client'],
+    ],
     names: ['Mr. Smith', 'Mrs. Patel', 'David', 'Linda', 'Mr. Johnson', 'Sarah'],
     filler: [
       'Hello, how can I help you today?',
@@ -54,7 +58,7 @@ const LANGS = {
       'Sorry, the line is a bit noisy, could you repeat that?',
       'Yes, I can hear you now.',
       'Okay, just a second, I am writing that down.',
-      'The weather has been terrible this week, hasn\'t it?',
+      "The weather has been terrible this week, hasn't it?",
       'I called last week about the same thing.',
       'Right, I see the note from my colleague here.',
       'That should be sorted out by the end of the day.',
@@ -64,7 +68,7 @@ const LANGS = {
     ],
     decoy: [
       'My grandson installed AnyDesk last year so he can help me with the printer.',
-      'I bought some gift cards for my niece\'s birthday at the supermarket.',
+      "I bought some gift cards for my niece's birthday at the supermarket.",
       'The bank sent me a text about a card payment, so I am calling the number on the back of my card.',
       'We never ask for your password or for gift cards, please remember that.',
       'Our IT helpdesk will connect with TeamViewer, you will get ticket number 4821 by email first.',
@@ -103,55 +107,59 @@ const LANGS = {
     },
   },
   fr: {
-    speakers: [['Conseiller', 'Client'], ['Technicien', 'Cliente'], ['Agent', 'Appelant']],
+    speakers: [
+      ['Conseiller', 'Client'],
+      ['Technicien', 'Cliente'],
+      ['Agent', 'Appelant'],
+    ],
     names: ['Monsieur Martin', 'Madame Dubois', 'Julien', 'Sophie', 'Monsieur Bernard', 'Claire'],
     filler: [
-      'Bonjour, que puis-je faire pour vous aujourd\'hui ?',
-      'Pouvez-vous me confirmer votre nom et votre code postal, s\'il vous plaît ?',
+      "Bonjour, que puis-je faire pour vous aujourd'hui ?",
+      "Pouvez-vous me confirmer votre nom et votre code postal, s'il vous plaît ?",
       'Je consulte votre dossier, un instant je vous prie.',
       'Merci de votre patience.',
       'La livraison est prévue mardi entre neuf heures et midi.',
       'Y a-t-il autre chose que je puisse faire pour vous ?',
       'Oui, bien sûr, aucun problème.',
-      'Pouvez-vous m\'épeler votre nom de famille ?',
+      "Pouvez-vous m'épeler votre nom de famille ?",
       'Votre rendez-vous est confirmé pour jeudi à dix heures.',
       'Je vous envoie un courriel avec tous les détails.',
       'Pardon, la ligne grésille, vous pouvez répéter ?',
       'Oui, je vous entends bien maintenant.',
-      'D\'accord, une seconde, je note.',
+      "D'accord, une seconde, je note.",
       'Il a fait un temps affreux cette semaine, non ?',
-      'J\'ai déjà appelé la semaine dernière pour la même chose.',
+      "J'ai déjà appelé la semaine dernière pour la même chose.",
       'Je vois la note de ma collègue ici.',
-      'Ce sera réglé d\'ici la fin de la journée.',
+      "Ce sera réglé d'ici la fin de la journée.",
       'Très bien, merci beaucoup, bonne journée.',
-      'C\'est un bon moment pour parler ?',
+      "C'est un bon moment pour parler ?",
       'Je vérifie auprès de mon responsable.',
     ],
     decoy: [
-      'Mon petit-fils a installé AnyDesk l\'an dernier pour m\'aider avec l\'imprimante.',
-      'J\'ai acheté des cartes cadeaux pour l\'anniversaire de ma nièce.',
-      'La banque m\'a envoyé un SMS pour un paiement, alors j\'appelle le numéro au dos de ma carte.',
+      "Mon petit-fils a installé AnyDesk l'an dernier pour m'aider avec l'imprimante.",
+      "J'ai acheté des cartes cadeaux pour l'anniversaire de ma nièce.",
+      "La banque m'a envoyé un SMS pour un paiement, alors j'appelle le numéro au dos de ma carte.",
       'Nous ne vous demanderons jamais votre mot de passe ni des cartes cadeaux.',
-      'Le service informatique se connectera avec TeamViewer, vous recevrez d\'abord le ticket 4821 par courriel.',
+      "Le service informatique se connectera avec TeamViewer, vous recevrez d'abord le ticket 4821 par courriel.",
     ],
     scam: {
       hook: [
         'Nous avons détecté que votre ordinateur est infecté par un virus dangereux.',
-        'Votre licence Windows a expiré et votre ordinateur nous envoie des rapports d\'erreur.',
+        "Votre licence Windows a expiré et votre ordinateur nous envoie des rapports d'erreur.",
         'Nous avons remarqué une activité suspecte sur votre adresse IP, des pirates sont dans votre ordinateur.',
       ],
       authority: [
         'Je vous appelle du support technique de Microsoft, le service de sécurité Windows.',
-        'Je m\'appelle Kevin, je suis technicien certifié Microsoft.',
+        "Je m'appelle Kevin, je suis technicien certifié Microsoft.",
         'Ici le département technique de Windows, au sujet de votre ordinateur.',
       ],
       access: [
         'Appuyez sur la touche Windows et R, puis allez sur anydesk.com et téléchargez AnyDesk.',
-        'Installez TeamViewer et lisez-moi le code à neuf chiffres affiché à l\'écran.',
-        'Donnez-moi le numéro d\'identifiant pour que je me connecte à votre ordinateur.',
+        "Installez TeamViewer et lisez-moi le code à neuf chiffres affiché à l'écran.",
+        "Donnez-moi le numéro d'identifiant pour que je me connecte à votre ordinateur.",
       ],
       proof: [
-        'Ouvrez l\'observateur d\'événements, vous voyez toutes ces erreurs rouges ? Ce sont les pirates.',
+        "Ouvrez l'observateur d'événements, vous voyez toutes ces erreurs rouges ? Ce sont les pirates.",
         'Tapez netstat dans la fenêtre noire, chaque ligne est un pirate connecté chez vous.',
       ],
       payment: [
@@ -162,7 +170,7 @@ const LANGS = {
       ],
       secrecy: [
         'Ne raccrochez surtout pas et ne dites rien à votre banquier.',
-        'Il faut le faire aujourd\'hui sinon votre ordinateur sera bloqué définitivement.',
+        "Il faut le faire aujourd'hui sinon votre ordinateur sera bloqué définitivement.",
         'Si la caissière demande, dites que les cartes sont pour vos petits-enfants.',
       ],
     },
@@ -174,7 +182,11 @@ const STAGES = ['hook', 'authority', 'access', 'proof', 'payment', 'secrecy'];
 function keyLines(lang, kind) {
   const L = LANGS[lang];
   if (kind === 'scam') return STAGES.filter((s) => s === 'hook' || s === 'payment' || rand() < 0.8).map((s) => ['driver', pick(L.scam[s])]);
-  if (kind === 'hook') return [['driver', pick(L.scam.hook)], ['driver', pick(L.scam.authority)]];
+  if (kind === 'hook')
+    return [
+      ['driver', pick(L.scam.hook)],
+      ['driver', pick(L.scam.authority)],
+    ];
   if (kind === 'decoy') return [[rand() < 0.5 ? 'driver' : 'other', pick(L.decoy)]];
   return [];
 }

@@ -75,7 +75,9 @@ const turnsOf = (line) => line.split(/>>+/);
 
 /** One line without its speaker labels, timestamps, `>>` markers and leading dialogue dash. */
 function unlabelLine(line, labels) {
-  return turnsOf(line).map((turn) => unlabelTurn(turn, labels)).join(' ');
+  return turnsOf(line)
+    .map((turn) => unlabelTurn(turn, labels))
+    .join(' ');
 }
 
 function unlabelTurn(turn, labels) {
@@ -122,11 +124,12 @@ export function stripCues(text) {
     const lines = block.split(/\r?\n/);
     const t = lines.findIndex((l) => l.includes('-->'));
     if (t < 0) return { head: lines, body: null }; // WEBVTT header, NOTE, STYLE, REGION: kept as they are
-    const body = lines.slice(t + 1).map((l) =>
-      l
-        .replace(/<v(?:\.[^\s>]*)?\s+([^>]*)>/gu, '') // VTT voice tag: the speaker, dropped
-        .replace(/<[^>]*>/g, '') // other markup and inline timestamps
-        .replace(/\{\\[^}]*\}/g, ''), // SRT positioning
+    const body = lines.slice(t + 1).map(
+      (l) =>
+        l
+          .replace(/<v(?:\.[^\s>]*)?\s+([^>]*)>/gu, '') // VTT voice tag: the speaker, dropped
+          .replace(/<[^>]*>/g, '') // other markup and inline timestamps
+          .replace(/\{\\[^}]*\}/g, ''), // SRT positioning
     );
     cueText.push(...body);
     return { head: lines.slice(0, t + 1), body };

@@ -15,15 +15,7 @@ export const VERDICTS: readonly Verdict[] = ['clean', 'suspicious', 'scam'];
 export type Stage = 'hook' | 'authority' | 'access' | 'proof' | 'payment' | 'secrecy';
 export const STAGES: readonly Stage[] = ['hook', 'authority', 'access', 'proof', 'payment', 'secrecy'];
 
-export type Category =
-  | 'hook'
-  | 'authority'
-  | 'remote_access'
-  | 'fake_proof'
-  | 'payment'
-  | 'credentials'
-  | 'pressure'
-  | 'counter';
+export type Category = 'hook' | 'authority' | 'remote_access' | 'fake_proof' | 'payment' | 'credentials' | 'pressure' | 'counter';
 
 export const CATEGORY_STAGE: Readonly<Record<Category, Stage | null>> = {
   hook: 'hook',

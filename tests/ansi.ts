@@ -1,8 +1,22 @@
 /** ANSI colour codes (as chalk writes them at level 1) to HTML, to picture terminal output in a page. */
 
 const PALETTE: Record<number, string> = {
-  30: '#1e1e1e', 31: '#e5534b', 32: '#57ab5a', 33: '#c69026', 34: '#539bf5', 35: '#b083f0', 36: '#39c5cf', 37: '#d1d5da',
-  90: '#768390', 91: '#ff938a', 92: '#6bc46d', 93: '#daaa3f', 94: '#6cb6ff', 95: '#dcbdfb', 96: '#56d4dd', 97: '#ffffff',
+  30: '#1e1e1e',
+  31: '#e5534b',
+  32: '#57ab5a',
+  33: '#c69026',
+  34: '#539bf5',
+  35: '#b083f0',
+  36: '#39c5cf',
+  37: '#d1d5da',
+  90: '#768390',
+  91: '#ff938a',
+  92: '#6bc46d',
+  93: '#daaa3f',
+  94: '#6cb6ff',
+  95: '#dcbdfb',
+  96: '#56d4dd',
+  97: '#ffffff',
 };
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);

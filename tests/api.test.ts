@@ -28,7 +28,10 @@ const write = (name: string, text: string) => {
 };
 const quietIO = (): { io: CliIO; out: () => string } => {
   const out: string[] = [];
-  return { io: { stdout: (t) => void out.push(t), stderr: () => {}, readStdin: async () => Buffer.from(''), stdinIsTTY: false, stdoutIsTTY: false, env: {}, cwd: tmp }, out: () => out.join('') };
+  return {
+    io: { stdout: (t) => void out.push(t), stderr: () => {}, readStdin: async () => Buffer.from(''), stdinIsTTY: false, stdoutIsTTY: false, env: {}, cwd: tmp },
+    out: () => out.join(''),
+  };
 };
 
 describe("the library, imported as 'scamscan'", () => {

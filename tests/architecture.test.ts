@@ -176,11 +176,9 @@ const graph = graphOf(files, read);
 describe('architecture: the layers of src/', () => {
   it('reads the imports of every module (a check of the checker)', () => {
     expect(files.length).toBeGreaterThan(50);
-    expect(importsOf("import {\n  a,\n  b,\n} from './x.js';\nexport type { C } from '../y.js';\nconst m = await import('./z.js');\nimport 'node:fs';")).toEqual([
-      './x.js',
-      '../y.js',
-      './z.js',
-    ]);
+    expect(
+      importsOf("import {\n  a,\n  b,\n} from './x.js';\nexport type { C } from '../y.js';\nconst m = await import('./z.js');\nimport 'node:fs';"),
+    ).toEqual(['./x.js', '../y.js', './z.js']);
     for (const [from, targets] of graph) for (const to of targets) expect(existsSync(join(SRC, to)), `${from} imports ${to}`).toBe(true);
   });
 
@@ -212,7 +210,8 @@ describe('architecture: the layers of src/', () => {
     const found: string[] = [];
     for (const f of files.filter((f) => f.startsWith('core/'))) {
       const text = read(f);
-      for (const m of text.matchAll(/\bfrom\s*['"](node:[^'"]+|fs|path|os|worker_threads|child_process)['"]/g)) if (!ALLOWED.has(m[1]!)) found.push(`${f}: ${m[1]}`);
+      for (const m of text.matchAll(/\bfrom\s*['"](node:[^'"]+|fs|path|os|worker_threads|child_process)['"]/g))
+        if (!ALLOWED.has(m[1]!)) found.push(`${f}: ${m[1]}`);
       for (const m of text.matchAll(/\b(process|console)\.\w+|\b(setTimeout|setInterval|setImmediate)\s*\(/g)) found.push(`${f}: ${m[0]}`);
     }
     expect(found).toEqual([]);
@@ -228,7 +227,10 @@ describe('architecture: the layers of src/', () => {
       for (const name of mutableState(read(f))) if (!MEMO_MODULES[f]?.[name]) found.push(`${f}: ${name}`);
     }
     expect(found).toEqual([]);
-    expect(mutableState('let cache;\nconst seen = new Set<string>();\nexport function f(x: string) { seen.add(x); }\nconst FIXED = new Set([1]);')).toEqual(['cache', 'seen']);
+    expect(mutableState('let cache;\nconst seen = new Set<string>();\nexport function f(x: string) { seen.add(x); }\nconst FIXED = new Set([1]);')).toEqual([
+      'cache',
+      'seen',
+    ]);
   });
 
   it('gives every folder a statement of what it owns (its README.md)', () => {

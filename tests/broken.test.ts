@@ -56,7 +56,10 @@ describe('broken and huge input', () => {
     writeFileSync(join(folder, 'ok.txt'), 'Agent: hello, is this the pharmacy?');
     execFileSync('ln', ['-s', join(folder, 'gone.txt'), join(folder, 'link.txt')]);
     const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'scamscan.js'), 'scan', folder, '--follow-symlinks', '--format', 'ndjson'], { encoding: 'utf8' });
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(2);
     expect(lines.find((l) => l.file.endsWith('link.txt')).error).toMatch(/dangling symbolic link|no such file/);
     expect(lines.find((l) => l.file.endsWith('ok.txt')).verdict).toBeDefined();

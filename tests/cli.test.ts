@@ -27,7 +27,6 @@ const SCAM = write(
 );
 const CLEAN = write('clean.txt', 'Agent: Hi, this is Dr. Lee office confirming your appointment tomorrow at 2 PM.\nCaller: Great, see you then.\n');
 
-
 describe('cli in-process', () => {
   it('classifies a file as JSON matching the public contract', async () => {
     const t = fakeIO();

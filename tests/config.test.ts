@@ -65,14 +65,19 @@ describe('resolveConfig', () => {
   });
 
   it('rejects a format no command has, or one a named command lacks', () => {
-    expect(() => resolveConfig({ file, config: { format: 'xml' }, flags: {}, command: 'scan', formats: FORMATS })).toThrow(/scamscan\.config\.json: format: "xml" is not an output format/);
-    expect(() => resolveConfig({ file, config: { format: { classify: 'csv' } }, flags: {}, command: 'scan', formats: FORMATS })).toThrow(/format\.classify: "csv" is not an output format of classify \(pretty, json\)/);
+    expect(() => resolveConfig({ file, config: { format: 'xml' }, flags: {}, command: 'scan', formats: FORMATS })).toThrow(
+      /scamscan\.config\.json: format: "xml" is not an output format/,
+    );
+    expect(() => resolveConfig({ file, config: { format: { classify: 'csv' } }, flags: {}, command: 'scan', formats: FORMATS })).toThrow(
+      /format\.classify: "csv" is not an output format of classify \(pretty, json\)/,
+    );
   });
 });
 
 describe('adjustLexicons', () => {
   const lex = fixtureLexicons();
-  const SCAM = 'Agent: Your computer is infected, I see error 0x8007042c.\nAgent: Please download the AnyDesk app.\nAgent: Then buy gift cards and read me the numbers.';
+  const SCAM =
+    'Agent: Your computer is infected, I see error 0x8007042c.\nAgent: Please download the AnyDesk app.\nAgent: Then buy gift cards and read me the numbers.';
 
   it('returns a copy with new thresholds, leaving the cached lexicons alone', () => {
     const before = structuredClone(lex.model);

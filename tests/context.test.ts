@@ -75,7 +75,7 @@ describe('negation', () => {
     for (const f of fr.findings.filter((x) => x.category !== 'counter')) expect(f.modifiers).toContain('negated');
   });
 
-  it("does not reach from one turn into the next", () => {
+  it('does not reach from one turn into the next', () => {
     const r = run([
       ['Caller', "no i don't have it"],
       ['Agent', 'download anydesk'],
@@ -108,7 +108,7 @@ Agent: Now buy Google Play gift cards and read me the numbers on the back.`;
     expect(b.score).toBeCloseTo(a.score, 2);
   });
 
-  it('are reported speech when a sentence is quoted inside one\'s own words', () => {
+  it("are reported speech when a sentence is quoted inside one's own words", () => {
     const r = run([['Officer', 'Here is what you will hear. "This is the Windows technical department, download AnyDesk now." Then they hang up.']]);
     expect(finding(r, /anydesk/)!.modifiers).toContain('reported');
   });
@@ -148,11 +148,7 @@ describe('reported-speech markers', () => {
   });
 
   it('are third-person retellings', () => {
-    const en = [
-      'she made her install anydesk on the laptop',
-      'he got him to buy gift cards at the store',
-      'they had her buy google play gift cards',
-    ];
+    const en = ['she made her install anydesk on the laptop', 'he got him to buy gift cards at the store', 'they had her buy google play gift cards'];
     for (const text of en) {
       const r = run([['Anne', text]]);
       expect(r.findings.length, text).toBeGreaterThan(0);

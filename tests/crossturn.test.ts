@@ -5,8 +5,8 @@ import type { Finding } from '../src/types.js';
 
 const lexicons = loadLexicons();
 const ID = 'en.credentials.move-code-pronoun';
-const NAMED = 'okay don\'t worry we are going to cancel it for you you will receive a text message with a code in a moment';
-const ASKED = 'can you read it to me so i can verify that it\'s you';
+const NAMED = "okay don't worry we are going to cancel it for you you will receive a text message with a code in a moment";
+const ASKED = "can you read it to me so i can verify that it's you";
 
 /** The findings of a call read utterance by utterance (unlabelled, one offset per utterance as in one text). */
 function findingsOf(texts: string[], language: 'en' | 'fr' = 'en'): { findings: Finding[]; source: string } {
@@ -47,7 +47,7 @@ describe('frames across adjacent utterances', () => {
     expect(text.slice(f[0]!.offset, f[0]!.offset + f[0]!.length)).toBe(f[0]!.text);
   });
 
-  it('does not complete the same parts three utterances apart (beyond the frame\'s two sentences)', () => {
+  it("does not complete the same parts three utterances apart (beyond the frame's two sentences)", () => {
     const { findings } = findingsOf([NAMED, 'alright thank you for waiting', 'i see', ASKED]);
     expect(findings.filter((x) => x.id === ID)).toHaveLength(0);
     expect(findingsOf([NAMED, 'alright', ASKED]).findings.filter((x) => x.id === ID)).toHaveLength(0);
@@ -62,7 +62,10 @@ describe('frames across adjacent utterances', () => {
   });
 
   it('completes the French move the same way', () => {
-    const { findings } = findingsOf(['bon on va annuler la commande vous allez recevoir un sms avec un code', 'vous pouvez me le lire pour que je vérifie'], 'fr');
+    const { findings } = findingsOf(
+      ['bon on va annuler la commande vous allez recevoir un sms avec un code', 'vous pouvez me le lire pour que je vérifie'],
+      'fr',
+    );
     const f = findings.filter((x) => x.id === 'fr.credentials.geste-code-pronom');
     expect(f.map((x) => [x.utterance, x.text])).toEqual([[2, 'me le lire']]);
   });

@@ -57,7 +57,15 @@ const CALLS = {
 async function cli(argv: string[], cwd: string) {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIO = { stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), readStdin: async () => Buffer.from(''), stdinIsTTY: false, stdoutIsTTY: false, env: {}, cwd };
+  const io: CliIO = {
+    stdout: (t) => void out.push(t),
+    stderr: (t) => void err.push(t),
+    readStdin: async () => Buffer.from(''),
+    stdinIsTTY: false,
+    stdoutIsTTY: false,
+    env: {},
+    cwd,
+  };
   const code = await run(argv, io);
   return { code, out: out.join(''), err: err.join('') };
 }
@@ -86,7 +94,10 @@ describe('customizing with a config file and a lexicon folder', () => {
 
   it('an allow-listed help-desk phrase lowers a call', async () => {
     const before = await classify(project(), 'helpdesk');
-    const after = await classify(project({ allow: ['Contoso IT support', 'connect to your computer with Quick Assist', 'open Quick Assist ~6 security code'] }), 'helpdesk');
+    const after = await classify(
+      project({ allow: ['Contoso IT support', 'connect to your computer with Quick Assist', 'open Quick Assist ~6 security code'] }),
+      'helpdesk',
+    );
     expect([before.verdict, after.verdict]).toEqual(['scam', 'clean']);
     expect(after.findings.map((f) => f.text)).toEqual(['critical security']);
   });
@@ -147,7 +158,12 @@ describe('customizing with a config file and a lexicon folder', () => {
     put(join(p.calls, 'bank.txt'), CALLS.bank);
     put(join(p.calls, 'pressure.txt'), CALLS.pressure);
     const scan = await cli(['scan', p.calls, '--format', 'ndjson', '--jobs', '1'], p.calls);
-    expect(scan.out.trim().split('\n').map((l) => JSON.parse(l).verdict)).toEqual(['suspicious', 'clean']);
+    expect(
+      scan.out
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).verdict),
+    ).toEqual(['suspicious', 'clean']);
     put(join(p.calls, 'labels.csv'), 'file,label\nbank.txt,scam\npressure.txt,legit\n');
     const evaluated = await cli(['eval', p.calls, '--labels', join(p.calls, 'labels.csv'), '--positive', 'suspicious', '--format', 'json'], p.calls);
     expect(JSON.parse(evaluated.out).misclassified).toEqual([]);
@@ -160,14 +176,23 @@ describe('customizing with a config file and a lexicon folder', () => {
     put(join(p.calls, 'scamscan.config.json'), { disable: ['pressure'] });
     put(join(p.calls, 'pressure.txt'), CALLS.pressure);
     const r = await cli(['scan', p.calls, '--format', 'ndjson', '--jobs', '1'], p.calls);
-    expect(r.out.trim().split('\n').map((l) => JSON.parse(l))).toEqual([expect.objectContaining({ verdict: 'clean' })]);
+    expect(
+      r.out
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    ).toEqual([expect.objectContaining({ verdict: 'clean' })]);
   });
 
   it.each([
     ['an unknown key', { thresholdz: { scam: 0.9 } }, /scamscan\.config\.json: unknown key "thresholdz" \(known: thresholds,/],
     ['an unknown nested key', { thresholds: { scams: 0.9 } }, /scamscan\.config\.json: unknown key "thresholds\.scams"/],
     ['a wrong type', { thresholds: { scam: 2 } }, /scamscan\.config\.json: thresholds\.scam: /],
-    ['thresholds in the wrong order', { thresholds: { scam: 0.2, suspicious: 0.5 } }, /scamscan\.config\.json: thresholds: suspicious \(0\.5\) is above scam \(0\.2\)/],
+    [
+      'thresholds in the wrong order',
+      { thresholds: { scam: 0.2, suspicious: 0.5 } },
+      /scamscan\.config\.json: thresholds: suspicious \(0\.5\) is above scam \(0\.2\)/,
+    ],
     ['an unknown category or id', { disable: ['pressure', 'en.nope.x'] }, /scamscan\.config\.json: disable\[1\]: "en\.nope\.x" is neither a category/],
     ['a bad allowed phrase', { allow: ['~2 help desk'] }, /scamscan\.config\.json: allow\[0\]: "~2 help desk": a phrase cannot start with a gap/],
     ['a format the command lacks', { format: { classify: 'csv' } }, /scamscan\.config\.json: format\.classify: "csv" is not an output format of classify/],
@@ -197,7 +222,16 @@ describe('lexicons check and list', () => {
     const file = put(join(dir, 'en', 'payment.json'), {
       category: 'payment',
       language: 'en',
-      entries: [{ id: 'en.payment.steam-card', phrases: ['steam card'], weight: 0.6, note: 'n', examples: ['buy a steam card', 'buy a steam gift'], counterExamples: ['no steam card please'] }],
+      entries: [
+        {
+          id: 'en.payment.steam-card',
+          phrases: ['steam card'],
+          weight: 0.6,
+          note: 'n',
+          examples: ['buy a steam card', 'buy a steam gift'],
+          counterExamples: ['no steam card please'],
+        },
+      ],
     });
     const r = await cli(['lexicons', 'check', dir], root);
     expect(r.code).toBe(2);
@@ -212,7 +246,16 @@ describe('lexicons check and list', () => {
     put(join(p.dir, 'bank-lexicons', 'en', 'authority.json'), {
       category: 'authority',
       language: 'en',
-      entries: [{ id: 'en.authority.acme-bank', phrases: ['acme bank'], weight: 0.7, note: 'n', examples: ['Acme Bank calling'], counterExamples: ['Acme Bank opens at nine.'] }],
+      entries: [
+        {
+          id: 'en.authority.acme-bank',
+          phrases: ['acme bank'],
+          weight: 0.7,
+          note: 'n',
+          examples: ['Acme Bank calling'],
+          counterExamples: ['Acme Bank opens at nine.'],
+        },
+      ],
     });
     const r = await cli(['lexicons', 'check'], p.calls);
     expect(r.code).toBe(2);
@@ -221,7 +264,11 @@ describe('lexicons check and list', () => {
 
   it('reports an invalid file in one line naming the file and the entry', async () => {
     const dir = join(root, 'invalid');
-    put(join(dir, 'en', 'payment.json'), { category: 'payment', language: 'en', entries: [{ id: 'en.payment.steam-card', phrases: ['steam card'], weight: 3, note: 'n', examples: ['a steam card'] }] });
+    put(join(dir, 'en', 'payment.json'), {
+      category: 'payment',
+      language: 'en',
+      entries: [{ id: 'en.payment.steam-card', phrases: ['steam card'], weight: 3, note: 'n', examples: ['a steam card'] }],
+    });
     const r = await cli(['lexicons', 'check', dir], root);
     expect(r.code).toBe(2);
     expect(r.err.trim().split('\n')).toHaveLength(1);

@@ -15,7 +15,9 @@ import { ROOT } from './helpers.js';
 describe('stripping to raw speech-to-text', () => {
   it('lower-cases and removes punctuation, keeping apostrophes and hyphens inside words', () => {
     expect(stripPunctuation('Hello, Sir! Don\'t hang up... Is it "AnyDesk"?')).toBe("hello sir don't hang up is it anydesk");
-    expect(stripPunctuation('Aujourd’hui, c’est « urgent » : quatre-vingt-dix euros ; d’accord ?')).toBe('aujourd’hui c’est urgent quatre-vingt-dix euros d’accord');
+    expect(stripPunctuation('Aujourd’hui, c’est « urgent » : quatre-vingt-dix euros ; d’accord ?')).toBe(
+      'aujourd’hui c’est urgent quatre-vingt-dix euros d’accord',
+    );
     expect(stripPunctuation('It costs $1,299.99 - now. (Really.) -- yes')).toBe('it costs $1299 99 now really yes');
   });
 
@@ -34,19 +36,28 @@ describe('stripping to raw speech-to-text', () => {
   });
 
   it('SRT: keeps cue numbers and timings, strips each cue', () => {
-    const srt = '1\n00:00:00,460 --> 00:00:03,163\nAGENT: IT Service Desk,\nyou\'re speaking with Priya.\n\n2\n00:00:03,500 --> 00:00:05,000\nUSER: Hi! >> AGENT: Yes?\n\n3\n00:00:05,500 --> 00:00:06,000\n- Okay.\n';
+    const srt =
+      "1\n00:00:00,460 --> 00:00:03,163\nAGENT: IT Service Desk,\nyou're speaking with Priya.\n\n2\n00:00:03,500 --> 00:00:05,000\nUSER: Hi! >> AGENT: Yes?\n\n3\n00:00:05,500 --> 00:00:06,000\n- Okay.\n";
     expect(formatOf(srt)).toBe('srt');
-    expect(stripCues(srt)).toBe("1\n00:00:00,460 --> 00:00:03,163\nit service desk\nyou're speaking with priya\n\n2\n00:00:03,500 --> 00:00:05,000\nhi yes\n\n3\n00:00:05,500 --> 00:00:06,000\nokay\n");
+    expect(stripCues(srt)).toBe(
+      "1\n00:00:00,460 --> 00:00:03,163\nit service desk\nyou're speaking with priya\n\n2\n00:00:03,500 --> 00:00:05,000\nhi yes\n\n3\n00:00:05,500 --> 00:00:06,000\nokay\n",
+    );
   });
 
   it('VTT: keeps the header and timings, drops voice tags and markup', () => {
-    const vtt = 'WEBVTT\n\nNOTE made by hand\n\n1\n00:00:01.000 --> 00:00:04.000 align:start\n<v Tom>Hi Rachel, it\'s Tom.</v>\n\n00:00:04.500 --> 00:00:06.000\n<v.loud Rachel Smith><i>Oh, hi!</i>\n';
+    const vtt =
+      "WEBVTT\n\nNOTE made by hand\n\n1\n00:00:01.000 --> 00:00:04.000 align:start\n<v Tom>Hi Rachel, it's Tom.</v>\n\n00:00:04.500 --> 00:00:06.000\n<v.loud Rachel Smith><i>Oh, hi!</i>\n";
     expect(formatOf(vtt)).toBe('vtt');
-    expect(strip(vtt)).toBe("WEBVTT\n\nNOTE made by hand\n\n1\n00:00:01.000 --> 00:00:04.000 align:start\nhi rachel it's tom\n\n00:00:04.500 --> 00:00:06.000\noh hi\n");
+    expect(strip(vtt)).toBe(
+      "WEBVTT\n\nNOTE made by hand\n\n1\n00:00:01.000 --> 00:00:04.000 align:start\nhi rachel it's tom\n\n00:00:04.500 --> 00:00:06.000\noh hi\n",
+    );
   });
 
   it('JSON: strips text fields, drops speakers and AWS punctuation items', () => {
-    const turns = JSON.stringify([{ speaker: 'Agent', text: 'Hello, Sir!', start: 1 }, { speaker: 'Client', text: 'Yes?' }]);
+    const turns = JSON.stringify([
+      { speaker: 'Agent', text: 'Hello, Sir!', start: 1 },
+      { speaker: 'Client', text: 'Yes?' },
+    ]);
     expect(JSON.parse(stripJson(turns))).toEqual([{ text: 'hello sir', start: 1 }, { text: 'yes' }]);
     const whisper = JSON.stringify({ text: ' Agent: Hi. Client: Hello.', segments: [{ start: 0, end: 1, text: ' Hi.', speaker: 'SPEAKER_00' }] });
     expect(JSON.parse(strip(whisper))).toEqual({ text: 'hi hello', segments: [{ start: 0, end: 1, text: 'hi' }] });
@@ -71,7 +82,10 @@ describe('stripping to raw speech-to-text', () => {
     const r = lib.classifyBytes(Buffer.from(strip(srt)), { file: 'x.srt' }, lexicons);
     expect(r.format).toBe('srt');
     expect(r.driver).toBeNull();
-    const turns = JSON.stringify([{ speaker: 'Agent', text: 'Hello, sir.' }, { speaker: 'Client', text: 'Who?' }]);
+    const turns = JSON.stringify([
+      { speaker: 'Agent', text: 'Hello, sir.' },
+      { speaker: 'Client', text: 'Who?' },
+    ]);
     const j = lib.classifyBytes(Buffer.from(strip(turns)), { file: 'x.json' }, lexicons);
     expect(j.format).toBe('turns');
     expect(j.findings.every((f: { speaker: string | null }) => f.speaker === null)).toBe(true);
@@ -108,7 +122,10 @@ describe('npm run eval', () => {
     ].join('\n');
     writeFileSync(join(dir, 'scam.txt'), scam);
     writeFileSync(join(dir, 'legit.srt'), '1\n00:00:01,000 --> 00:00:03,000\nHi, this is Dr. Lee office confirming your appointment tomorrow at 2 PM.\n');
-    writeFileSync(join(dir, 'legit-fr.txt'), 'Conseiller : Bonjour madame, je vous appelle pour confirmer votre rendez-vous de demain chez le médecin.\nCliente : Très bien, merci, à demain.\n');
+    writeFileSync(
+      join(dir, 'legit-fr.txt'),
+      'Conseiller : Bonjour madame, je vous appelle pour confirmer votre rendez-vous de demain chez le médecin.\nCliente : Très bien, merci, à demain.\n',
+    );
     writeFileSync(join(dir, 'labels.csv'), 'file,label\nscam.txt,scam\nlegit.srt,legit\nlegit-fr.txt,legit\n');
     const build = await loadBuild(ROOT);
     const sets = [{ name: 'tiny', where: dir, load: () => labelledFolder(dir) }];
@@ -135,11 +152,15 @@ describe('npm run eval', () => {
   });
 
   it('without the shared corpora, says which sets are skipped and why, and still runs the repository sets', () => {
-    const out = execFileSync(process.execPath, ['scripts/eval-all.mjs', '--corpora', join(tmpdir(), 'no-such-corpora'), '--only', 'devset/stripped,switchboard,bothbosu-test'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const out = execFileSync(
+      process.execPath,
+      ['scripts/eval-all.mjs', '--corpora', join(tmpdir(), 'no-such-corpora'), '--only', 'devset/stripped,switchboard,bothbosu-test'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     expect(out).toMatch(/^devset\/stripped +\d+ /m);
     expect(out).toMatch(/SKIPPED bothbosu-test .*no-such-corpora not found/);
     expect(out).toMatch(/SKIPPED switchboard /);
@@ -149,13 +170,19 @@ describe('npm run eval', () => {
 
 describe('npm run calibrate', () => {
   it('fits on samples/ alone when the shared corpora are absent, reports cross-validated figures, writes nothing with --dry-run', () => {
-    const r = spawnSync(process.execPath, ['scripts/calibrate.mjs', '--dry-run', '--corpora', join(tmpdir(), 'no-such-corpora')], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['scripts/calibrate.mjs', '--dry-run', '--corpora', join(tmpdir(), 'no-such-corpora')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(0);
     const fitted = JSON.parse(r.stdout);
     expect(Object.keys(fitted.stageWeights)).toEqual(['hook', 'authority', 'access', 'proof', 'payment', 'secrecy']);
     expect(fitted.thresholds.scam).toBeGreaterThan(0);
     expect(r.stderr).toMatch(/bothbosu-train +SKIPPED \(absent\)/);
-    const labelled = readFileSync(join(ROOT, 'samples', 'labels.csv'), 'utf8').trim().split('\n').length - 1;
+    const labelled =
+      readFileSync(join(ROOT, 'samples', 'labels.csv'), 'utf8')
+        .trim()
+        .split('\n').length - 1;
     expect(r.stderr).toMatch(new RegExp(`Cross-validated, 5-fold stratified .*\\n.*\\n {2}samples +${labelled} `));
     expect(r.stderr).toMatch(/--dry-run: lexicons\/model.json not written/);
     expect(r.stderr).not.toMatch(/devset\/[a-z]/);

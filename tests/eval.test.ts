@@ -8,8 +8,16 @@ const s = (actual: boolean, predicted: boolean, score: number): Scored => ({ act
 describe('eval arithmetic', () => {
   // By hand: 3 scams flagged (TP), 1 scam missed (FN), 1 legit flagged (FP), 5 legit passed (TN).
   const items = [
-    s(true, true, 0.9), s(true, true, 0.8), s(true, true, 0.75), s(true, false, 0.3),
-    s(false, true, 0.7), s(false, false, 0.2), s(false, false, 0.1), s(false, false, 0.4), s(false, false, 0.35), s(false, false, 0.05),
+    s(true, true, 0.9),
+    s(true, true, 0.8),
+    s(true, true, 0.75),
+    s(true, false, 0.3),
+    s(false, true, 0.7),
+    s(false, false, 0.2),
+    s(false, false, 0.1),
+    s(false, false, 0.4),
+    s(false, false, 0.35),
+    s(false, false, 0.05),
   ];
 
   it('computes the confusion matrix and the rates from it', () => {

@@ -184,7 +184,12 @@ describe('findings point into the file', () => {
       // further before a tag or a closing quote; AWS words each sit in their own item object.
       expect(span).toContain(words[words.length - 1]!);
       if (t.format !== 'aws') expect(span.length).toBeLessThan(f.text.length + 30);
-      expect([...lines[f.line - 1]!].slice(f.column - 1).join('').startsWith(words[0]!)).toBe(true);
+      expect(
+        [...lines[f.line - 1]!]
+          .slice(f.column - 1)
+          .join('')
+          .startsWith(words[0]!),
+      ).toBe(true);
     }
   });
 });
@@ -223,7 +228,9 @@ describe('format detection', () => {
     expect(parse('call.srt', 'auto').format).toBe('srt');
     expect(parse('call.turns.json', 'turns').utterances).toHaveLength(9);
     expect(errorOf(() => parse('call.aws.json', 'whisper'))).toBe('call.aws.json: whisper JSON: segments is missing at line 1 column 1');
-    expect(errorOf(() => parse('call.txt', 'srt'))).toBe('call.txt: SRT: cue 1 (line 1): expected a cue number, found "Agent: Hello, this is David from the Microsoft technical sup…"');
+    expect(errorOf(() => parse('call.txt', 'srt'))).toBe(
+      'call.txt: SRT: cue 1 (line 1): expected a cue number, found "Agent: Hello, this is David from the Microsoft technical sup…"',
+    );
     expect(errorOf(() => parse('call.txt', 'docx'))).toBe('call.txt: unknown input format "docx" (known: text, srt, vtt, whisper, aws, turns, or auto)');
   });
 
@@ -244,7 +251,9 @@ describe('broken files are one-line errors naming the format and the place', () 
 
   it('wrongshape.json: JSON of no known shape lists the shapes expected', () => {
     const m = errorOf(() => parse('wrongshape.json'));
-    expect(m).toMatch(/^wrongshape\.json: JSON: no known transcript shape \(found an object with keys metadata, results\); expected Whisper .*AWS Transcribe .* or turns /);
+    expect(m).toMatch(
+      /^wrongshape\.json: JSON: no known transcript shape \(found an object with keys metadata, results\); expected Whisper .*AWS Transcribe .* or turns /,
+    );
     expect(m).not.toContain('\n');
   });
 
@@ -268,7 +277,9 @@ describe('broken files are one-line errors naming the format and the place', () 
       /^w\.json: whisper JSON: segments\[0\]\.start is not a time in seconds \(found "soon"\) at line 1 column 25$/,
     );
     expect(errorOf(() => readTurns('[{"speaker": "A"}]', 't.json'))).toBe('t.json: turns JSON: [0].text is missing at line 1 column 2');
-    expect(errorOf(() => readTurns('[{"speaker": ["A"], "text": "hi"}]', 't.json'))).toBe('t.json: turns JSON: [0].speaker is not a speaker name (found an array) at line 1 column 14');
+    expect(errorOf(() => readTurns('[{"speaker": ["A"], "text": "hi"}]', 't.json'))).toBe(
+      't.json: turns JSON: [0].speaker is not a speaker name (found an array) at line 1 column 14',
+    );
     const aws = (item: string) => `{"results": {"transcripts": [{"transcript": "hi"}], "items": [${item}]}}`;
     expect(errorOf(() => readAws(aws('{"type": "word", "alternatives": [{"content": "hi"}]}'), 'a.json'))).toBe(
       'a.json: AWS Transcribe JSON: results.items[0].type is "word", expected "pronunciation" or "punctuation" at line 1 column 72',
@@ -280,7 +291,9 @@ describe('broken files are one-line errors naming the format and the place', () 
     expect(errorOf(() => readSrt('1\n00:00:01,000 --> 00:00:02,000\nhi\n\n2\nno timing here\n', 's.srt'))).toBe(
       's.srt: SRT: cue 2 (line 6): expected a timing line "00:01:23,456 --> 00:01:25,000" after the cue number, found "no timing here"',
     );
-    expect(errorOf(() => readSrt('1\n00:00:01,000 --> 00:00:62,000\nhi\n', 's.srt'))).toMatch(/^s\.srt: SRT: cue 1 \(line 2\): bad timing "00:00:01,000 --> 00:00:62,000"/);
+    expect(errorOf(() => readSrt('1\n00:00:01,000 --> 00:00:62,000\nhi\n', 's.srt'))).toMatch(
+      /^s\.srt: SRT: cue 1 \(line 2\): bad timing "00:00:01,000 --> 00:00:62,000"/,
+    );
     expect(errorOf(() => readVtt('WEBVTT\n\nintro\n00:01.000 -> 00:02.000\nhi\n\n00:xx.000 --> 00:03.000\nho', 'v.vtt'))).toBe(
       'v.vtt: WebVTT: line 3: expected a cue timing "00:01:23.456 --> 00:01:25.000", found "intro"',
     );
@@ -295,9 +308,22 @@ describe('reader details', () => {
   it('srt: dialogue dashes, SDH capitals, one-off "Word:" kept as text, {\\an8}, numberless cues, stray blank line', () => {
     const t = readSrt(
       [
-        '1', '00:00:01,000 --> 00:00:03,000', '- Hello?', '- Hi, this is Windows support.', '',
-        '2', '00:00:04,000 --> 00:00:06,000', '{\\an8}AGENT: Your licence expired.', 'CALLER: Really?', '',
-        '3', '00:00:07,000 --> 00:00:08,000', 'Note: this is recorded.', '', 'It goes on here.', '',
+        '1',
+        '00:00:01,000 --> 00:00:03,000',
+        '- Hello?',
+        '- Hi, this is Windows support.',
+        '',
+        '2',
+        '00:00:04,000 --> 00:00:06,000',
+        '{\\an8}AGENT: Your licence expired.',
+        'CALLER: Really?',
+        '',
+        '3',
+        '00:00:07,000 --> 00:00:08,000',
+        'Note: this is recorded.',
+        '',
+        'It goes on here.',
+        '',
       ].join('\r\n'),
     );
     expect(rows(t)).toEqual([
@@ -330,12 +356,22 @@ describe('reader details', () => {
   it('vtt: YouTube automatic captions say each line once, though every cue repeats the one before', () => {
     // As yt-dlp downloads them: a line of one space, words with inline timestamps, 10 ms "hold" cues.
     const src = [
-      'WEBVTT', 'Kind: captions', 'Language: en', '',
-      '00:00:00.000 --> 00:00:02.510 align:start position:0%', ' ',
-      'your<00:00:00.480><c> computer</c><00:00:00.780><c> is</c><00:00:01.020><c> infected</c>', '',
-      '00:00:02.510 --> 00:00:02.520 align:start position:0%', 'your computer is infected', ' ', '',
-      '00:00:02.520 --> 00:00:05.000 align:start position:0%', 'your computer is infected',
-      'download<00:00:02.800><c> anydesk</c><00:00:03.100><c> now</c>', '',
+      'WEBVTT',
+      'Kind: captions',
+      'Language: en',
+      '',
+      '00:00:00.000 --> 00:00:02.510 align:start position:0%',
+      ' ',
+      'your<00:00:00.480><c> computer</c><00:00:00.780><c> is</c><00:00:01.020><c> infected</c>',
+      '',
+      '00:00:02.510 --> 00:00:02.520 align:start position:0%',
+      'your computer is infected',
+      ' ',
+      '',
+      '00:00:02.520 --> 00:00:05.000 align:start position:0%',
+      'your computer is infected',
+      'download<00:00:02.800><c> anydesk</c><00:00:03.100><c> now</c>',
+      '',
     ].join('\n');
     const t = readVtt(src);
     expect(rows(t)).toEqual([

@@ -38,8 +38,11 @@ function ids(lex: CompiledLexicons, text: string, language: Language = 'en'): st
 
 describe('word classes', () => {
   it('expand in a phrase, one-word and multi-word members alike, stems in the file language', () => {
-    const lex = load(folder({ 'classes.json': classes, 'x.json': file([entry({ phrases: ['install|download ~3 @tool'], examples: ['install anydesk'] })], 'remote_access') }));
-    for (const text of ['please install anydesk', 'download the team viewer app', 'installing quick assist now']) expect(ids(lex, text)).toContain('en.credentials.x');
+    const lex = load(
+      folder({ 'classes.json': classes, 'x.json': file([entry({ phrases: ['install|download ~3 @tool'], examples: ['install anydesk'] })], 'remote_access') }),
+    );
+    for (const text of ['please install anydesk', 'download the team viewer app', 'installing quick assist now'])
+      expect(ids(lex, text)).toContain('en.credentials.x');
     expect(ids(lex, 'install the team app')).not.toContain('en.credentials.x');
   });
 
@@ -52,11 +55,16 @@ describe('word classes', () => {
     expect(() => load(folder({ 'classes.json': { language: 'en', classes: { tool: [] } } }))).toThrow(/classes\.json: classes\.tool: /);
     expect(() => load(folder({ 'classes.json': { language: 'en', classes: { Tool: ['x'] } } }))).toThrow(/classes\.json: classes\.Tool/);
     expect(() => load(folder({ 'classes.json': { language: 'en', classes: { tool: ['any ~20 desk'] } } }))).toThrow(/classes\.json: classes\.tool: .*gap/);
-    expect(() => load(folder({ 'classes.json': { language: 'en', classes: { tool: ['@code'] } } }))).toThrow(/classes\.json: classes\.tool: .*cannot name a class/);
+    expect(() => load(folder({ 'classes.json': { language: 'en', classes: { tool: ['@code'] } } }))).toThrow(
+      /classes\.json: classes\.tool: .*cannot name a class/,
+    );
   });
 
   it('a phrase expanding to too many patterns is refused', () => {
-    const many = { language: 'en', classes: { a: Array.from({ length: 9 }, (_, i) => `w${'abcdefghi'[i]} x`), b: Array.from({ length: 9 }, (_, i) => `v${'abcdefghi'[i]} y`) } };
+    const many = {
+      language: 'en',
+      classes: { a: Array.from({ length: 9 }, (_, i) => `w${'abcdefghi'[i]} x`), b: Array.from({ length: 9 }, (_, i) => `v${'abcdefghi'[i]} y`) },
+    };
     expect(() => load(folder({ 'classes.json': many, 'x.json': file([entry({ phrases: ['@a ~2 @b'] })]) }))).toThrow(/expands to more than 64 patterns/);
   });
 });
@@ -65,7 +73,13 @@ describe('frames', () => {
   const lex = load(
     folder({
       'classes.json': classes,
-      'x.json': file([entry({ frames: [{ all: ['@ask', '@code', '@source'], within: 8 }], examples: ['read me the code from the text message'], counterExamples: ['the code'] })]),
+      'x.json': file([
+        entry({
+          frames: [{ all: ['@ask', '@code', '@source'], within: 8 }],
+          examples: ['read me the code from the text message'],
+          counterExamples: ['the code'],
+        }),
+      ]),
     }),
   );
   const found = (text: string) => ids(lex, text).includes('en.credentials.x');
@@ -84,19 +98,35 @@ describe('frames', () => {
   });
 
   it('give a first or last word to one part only', () => {
-    const overlap = load(folder({ 'classes.json': classes, 'x.json': file([entry({ frames: [{ all: ['@code', 'six digit code'], within: 6 }], examples: ['the six digit code and the pin'] })]) }));
+    const overlap = load(
+      folder({
+        'classes.json': classes,
+        'x.json': file([entry({ frames: [{ all: ['@code', 'six digit code'], within: 6 }], examples: ['the six digit code and the pin'] })]),
+      }),
+    );
     expect(ids(overlap, 'the six digit code').includes('en.credentials.x')).toBe(false);
     expect(ids(overlap, 'the six digit code and the pin').includes('en.credentials.x')).toBe(true);
   });
 
   it('span the words from the first part found to the last', () => {
-    const hit = findHits(lex.matchers.en, tokenize('so the code in the sms can you read it', stemmerFor('en'))).find((h) => h.pattern.entry.id === 'en.credentials.x')!;
+    const hit = findHits(lex.matchers.en, tokenize('so the code in the sms can you read it', stemmerFor('en'))).find(
+      (h) => h.pattern.entry.id === 'en.credentials.x',
+    )!;
     expect([hit.from, hit.to]).toEqual([2, 9]);
   });
 
   it('have their examples and counter-examples checked', () => {
-    const bad = load(folder({ 'classes.json': classes, 'x.json': file([entry({ frames: [{ all: ['@ask', '@code'], within: 4 }], examples: ['code only'], counterExamples: ['read the code'] })]) }));
-    expect(checkExamples(bad).filter((f) => f.id === 'en.credentials.x').map((f) => f.message)).toEqual(['example does not match: "code only"', 'counter-example matches: "read the code"']);
+    const bad = load(
+      folder({
+        'classes.json': classes,
+        'x.json': file([entry({ frames: [{ all: ['@ask', '@code'], within: 4 }], examples: ['code only'], counterExamples: ['read the code'] })]),
+      }),
+    );
+    expect(
+      checkExamples(bad)
+        .filter((f) => f.id === 'en.credentials.x')
+        .map((f) => f.message),
+    ).toEqual(['example does not match: "code only"', 'counter-example matches: "read the code"']);
   });
 
   it('need phrases or frames, and frames of a language', () => {
@@ -137,13 +167,23 @@ describe('built-in moves', () => {
 describe('frame hits', () => {
   it('name the first word of each part, for what governs the move', () => {
     const lex = load(folder({ 'classes.json': classes, 'x.json': file([entry({ frames: [{ all: ['@ask', '@code', '@source'], within: 10 }] })]) }));
-    const hit = findHits(lex.matchers.en, tokenize('the code from the sms never give it to anyone', stemmerFor('en'))).find((h) => h.pattern.entry.id === 'en.credentials.x')!;
+    const hit = findHits(lex.matchers.en, tokenize('the code from the sms never give it to anyone', stemmerFor('en'))).find(
+      (h) => h.pattern.entry.id === 'en.credentials.x',
+    )!;
     expect(hit).toMatchObject({ from: 1, to: 7, heads: [6, 1, 4] });
   });
 
   it('spread over consecutive sentences when the frame says so', () => {
     const lex = load(
-      folder({ 'classes.json': classes, 'x.json': file([entry({ frames: [{ all: ['@source', '@code', 'read ~2 it ~2 me'], within: 14, sentences: 2 }], examples: ['you get an sms with a code. read it to me.'] })]) }),
+      folder({
+        'classes.json': classes,
+        'x.json': file([
+          entry({
+            frames: [{ all: ['@source', '@code', 'read ~2 it ~2 me'], within: 14, sentences: 2 }],
+            examples: ['you get an sms with a code. read it to me.'],
+          }),
+        ]),
+      }),
     );
     expect(ids(lex, 'You get an sms with a code. Read it to me.')).toContain('en.credentials.x');
     expect(ids(lex, 'You get an sms. Then a code. Read it to me.')).not.toContain('en.credentials.x');

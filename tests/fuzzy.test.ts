@@ -8,15 +8,28 @@ const restored = (text: string) => restoreBrands(tokenize(text), BRANDS, STOP).m
 
 describe('speech-to-text brand names', () => {
   it('joins split names and restores misheard ones, quoting what was said', () => {
-    expect(restored('open any desk')).toEqual([['open', 'open'], ['anydesk', 'any desk']]);
+    expect(restored('open any desk')).toEqual([
+      ['open', 'open'],
+      ['anydesk', 'any desk'],
+    ]);
     expect(restored('any dusk now')[0]).toEqual(['anydesk', 'any dusk']);
     expect(restored('ultra viwer')).toEqual([['ultraviewer', 'ultra viwer']]);
     expect(restored('teamviwer')).toEqual([['teamviewer', 'teamviwer']]);
   });
 
   it('leaves common words alone', () => {
-    expect(restored('can you help me')).toEqual([['can', 'can'], ['you', 'you'], ['help', 'help'], ['me', 'me']]);
-    expect(restored('le numéro du service')).toEqual([['le', 'le'], ['numero', 'numéro'], ['du', 'du'], ['service', 'service']]);
+    expect(restored('can you help me')).toEqual([
+      ['can', 'can'],
+      ['you', 'you'],
+      ['help', 'help'],
+      ['me', 'me'],
+    ]);
+    expect(restored('le numéro du service')).toEqual([
+      ['le', 'le'],
+      ['numero', 'numéro'],
+      ['du', 'du'],
+      ['service', 'service'],
+    ]);
     expect(restored('the supreme court').map(([f]) => f)).toEqual(['the', 'supreme', 'court']);
     expect(brandFor('anything', BRANDS)).toBeNull();
     expect(brandFor('andes', BRANDS)).toBeNull();

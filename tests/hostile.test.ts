@@ -67,9 +67,14 @@ const CYRILLIC: Record<string, string> = { a: 'а', e: 'е', o: 'о', c: 'с', p
 const PERTURB: Record<string, (text: string) => string> = {
   'look-alike letters': (t) => t.replace(/[aeocp]/g, (ch, i: number) => (i % 3 === 0 ? CYRILLIC[ch]! : ch)),
   'invisible characters': (t) => t.replace(/(\p{L}{3})(\p{L}{3})/gu, '$1\u200b$2'),
-  'full-width brand names': (t) => t.replace(/AnyDesk|TeamViewer|Google Play/gi, (m) => [...m].map((c) => (c === ' ' ? c : String.fromCharCode(c.charCodeAt(0) + 0xfee0))).join('')),
+  'full-width brand names': (t) =>
+    t.replace(/AnyDesk|TeamViewer|Google Play/gi, (m) => [...m].map((c) => (c === ' ' ? c : String.fromCharCode(c.charCodeAt(0) + 0xfee0))).join('')),
   'spelled-out brand names': (t) => t.replace(/AnyDesk|TeamViewer|UltraViewer/gi, (m) => [...m].join('.')),
-  'split brand names, no capitals': (t) => t.replace(/AnyDesk/gi, 'any desk').replace(/TeamViewer/gi, 'team viewer').toLowerCase(),
+  'split brand names, no capitals': (t) =>
+    t
+      .replace(/AnyDesk/gi, 'any desk')
+      .replace(/TeamViewer/gi, 'team viewer')
+      .toLowerCase(),
 };
 
 const labels = new Map(

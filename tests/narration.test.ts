@@ -22,7 +22,10 @@ describe('a retelling without speaker labels', () => {
     for (const text of [en, fr]) {
       const r = classifyText(text);
       expect(r.verdict, text).toBe('clean');
-      expect(r.findings.filter((f) => f.effective > 0 && f.category !== 'counter').every((f) => f.modifiers.includes('retold') || f.modifiers.includes('reported')), text).toBe(true);
+      expect(
+        r.findings.filter((f) => f.effective > 0 && f.category !== 'counter').every((f) => f.modifiers.includes('retold') || f.modifiers.includes('reported')),
+        text,
+      ).toBe(true);
     }
   });
 

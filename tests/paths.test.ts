@@ -27,7 +27,9 @@ describe('the package paths (src/node/paths.ts)', () => {
 
   it('is the only module that turns import.meta.url into a path', () => {
     const users = readdirSync(src, { recursive: true, encoding: 'utf8' })
-      .filter((f) => f.endsWith('.ts') && readFileSync(join(src, f), 'utf8').includes('new URL(') && readFileSync(join(src, f), 'utf8').includes('import.meta.url'))
+      .filter(
+        (f) => f.endsWith('.ts') && readFileSync(join(src, f), 'utf8').includes('new URL(') && readFileSync(join(src, f), 'utf8').includes('import.meta.url'),
+      )
       .map((f) => f.split(sep).join('/'));
     expect(users).toEqual(['node/paths.ts']);
   });

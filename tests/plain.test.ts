@@ -87,11 +87,43 @@ describe('inline labels', () => {
   });
 
   it('are found where the regex finds them, in arbitrary text', () => {
-    const piece = fc.constantFrom('Agent', 'Innocent', 'Jean Luc', 'a', 'B2', ':', ': ', ' :', '.', '. ', '!  ', '?\t', '…', '"', '” ', '» ', ') ', '     ', '    ', '   ', '  ', ' ', '\u00A0', 'é', 'x-y', "l'", '12', '\u200B');
+    const piece = fc.constantFrom(
+      'Agent',
+      'Innocent',
+      'Jean Luc',
+      'a',
+      'B2',
+      ':',
+      ': ',
+      ' :',
+      '.',
+      '. ',
+      '!  ',
+      '?\t',
+      '…',
+      '"',
+      '” ',
+      '» ',
+      ') ',
+      '     ',
+      '    ',
+      '   ',
+      '  ',
+      ' ',
+      '\u00A0',
+      'é',
+      'x-y',
+      "l'",
+      '12',
+      '\u200B',
+    );
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 40 }).map((a) => a.join('')), (text) => {
-        expect(found(text)).toEqual(expected(text));
-      }),
+      fc.property(
+        fc.array(piece, { maxLength: 40 }).map((a) => a.join('')),
+        (text) => {
+          expect(found(text)).toEqual(expected(text));
+        },
+      ),
       { numRuns: 3000 },
     );
   });

@@ -23,7 +23,14 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 function fakeIO() {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIO = { stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), readStdin: async () => Buffer.from(''), stdinIsTTY: false, stdoutIsTTY: false, env: {} };
+  const io: CliIO = {
+    stdout: (t) => void out.push(t),
+    stderr: (t) => void err.push(t),
+    readStdin: async () => Buffer.from(''),
+    stdinIsTTY: false,
+    stdoutIsTTY: false,
+    env: {},
+  };
   return { io, out: () => out.join(''), err: () => err.join('') };
 }
 
@@ -68,7 +75,13 @@ describe('charts', () => {
   });
 
   it('draws bars with escaped labels', () => {
-    const svg = barsSvg([{ label: '<b>', value: 3, cls: 'bar' }, { label: 'zero', value: 0, cls: 'bar' }], 'x');
+    const svg = barsSvg(
+      [
+        { label: '<b>', value: 3, cls: 'bar' },
+        { label: 'zero', value: 0, cls: 'bar' },
+      ],
+      'x',
+    );
     expect(svg).toContain('&lt;b&gt;');
     expect(svg).not.toContain('<b>');
     expect(svg).toMatch(/width="0.0"/);
@@ -104,7 +117,10 @@ describe('scan --report', () => {
   mkdirSync(folder);
   writeFileSync(join(folder, 'a-scam.txt'), readFileSync(join(ROOT, 'samples', 'en-scam-popup-defender-anydesk-googleplay.txt')));
   writeFileSync(join(folder, 'b-clean.txt'), 'Agent: Hi, this is Dr. Lee office confirming your appointment tomorrow at 2 PM.\nCaller: Great, see you then.\n');
-  writeFileSync(join(folder, 'c-<script>.txt'), 'Agent: </script><script>window.pwned = 1</script> download AnyDesk <img src=x onerror="window.pwned=2">\nCaller: ok\n');
+  writeFileSync(
+    join(folder, 'c-<script>.txt'),
+    'Agent: </script><script>window.pwned = 1</script> download AnyDesk <img src=x onerror="window.pwned=2">\nCaller: ok\n',
+  );
   writeFileSync(join(folder, 'd-empty.txt'), '   \n');
 
   it('writes one self-contained page: no external URL, a strict CSP, every file with its row and detail', async () => {

@@ -32,11 +32,18 @@ Customer: Where do I buy them?
 Supervisor: Go to Walmart and read me the numbers on the back. Do not tell the cashier.`;
     const r = classifyTranscriptText(call, lex);
     for (const f of r.findings.filter((x) => x.speaker === 'Agent' || x.speaker === 'Supervisor')) expect(f.modifiers, f.text).not.toContain('receiver');
-    expect(r.findings.filter((x) => x.speaker === 'Customer' && x.category !== 'counter').every((f) => f.modifiers.includes('receiver') || f.modifiers.includes('negated') || f.modifiers.includes('reported'))).toBe(true);
+    expect(
+      r.findings
+        .filter((x) => x.speaker === 'Customer' && x.category !== 'counter')
+        .every((f) => f.modifiers.includes('receiver') || f.modifiers.includes('negated') || f.modifiers.includes('reported')),
+    ).toBe(true);
   });
 
   it('keeps the receiver discount for a receiver who only repeats', () => {
-    const r = classifyTranscriptText('Agent: Please download the AnyDesk app and buy gift cards.\nAgent: You need to go to the store now.\nCaller: gift cards?', lex);
+    const r = classifyTranscriptText(
+      'Agent: Please download the AnyDesk app and buy gift cards.\nAgent: You need to go to the store now.\nCaller: gift cards?',
+      lex,
+    );
     const byCaller = r.findings.filter((f) => f.speaker === 'Caller' && f.category !== 'counter');
     expect(byCaller.length).toBeGreaterThan(0);
     for (const f of byCaller) expect(f.modifiers).toContain('receiver');

@@ -61,7 +61,9 @@ describe('samples', () => {
     }
     if (!existsSync(golden)) throw new Error(`no golden file for ${file}: run UPDATE_GOLDEN=1 npx vitest run tests/samples.test.ts and review it`);
     const agrees = (got.verdict === 'scam') === (labels.get(file) === 'scam');
-    expect(agrees, knownMisses[file] ? `known miss now passes: remove it from known-misses.json` : `verdict ${got.verdict} disagrees with label`).toBe(!knownMisses[file]);
+    expect(agrees, knownMisses[file] ? `known miss now passes: remove it from known-misses.json` : `verdict ${got.verdict} disagrees with label`).toBe(
+      !knownMisses[file],
+    );
     expect(got).toEqual(JSON.parse(readFileSync(golden, 'utf8')));
   });
 });

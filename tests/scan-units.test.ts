@@ -54,7 +54,10 @@ describe('globs', () => {
 });
 
 describe('.scamscanignore rules', () => {
-  const rules = parseIgnore(['# a comment', '', '*.log.txt', 'drafts/', '/top.txt', 'secret*', '!secret-ok.txt', '\\#hash.txt', 'trail.txt   '].join('\n'), '/base');
+  const rules = parseIgnore(
+    ['# a comment', '', '*.log.txt', 'drafts/', '/top.txt', 'secret*', '!secret-ok.txt', '\\#hash.txt', 'trail.txt   '].join('\n'),
+    '/base',
+  );
   const ignored = (path: string, isDir = false) => isIgnored([rules], () => path, isDir);
 
   it('reads comments, negation, folder-only, anchored and escaped patterns', () => {
@@ -85,7 +88,13 @@ describe('reorder buffer', () => {
     fc.assert(
       fc.property(
         fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 1, maxLength: 30 }).chain((parts) =>
-          fc.tuple(fc.constant(parts), fc.shuffledSubarray(parts.flatMap((n, i) => Array.from({ length: n }, (_, k) => [i, k] as const)), { minLength: parts.reduce((a, b) => a + b) })),
+          fc.tuple(
+            fc.constant(parts),
+            fc.shuffledSubarray(
+              parts.flatMap((n, i) => Array.from({ length: n }, (_, k) => [i, k] as const)),
+              { minLength: parts.reduce((a, b) => a + b) },
+            ),
+          ),
         ),
         ([parts, order]) => {
           const out: string[] = [];

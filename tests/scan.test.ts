@@ -36,11 +36,17 @@ function tree(files: Record<string, string | Buffer | null>): string {
   return root;
 }
 
-
 /** Runs `scamscan scan` in-process with ndjson output; returns the code and the parsed lines. */
 async function scan(args: string[], io = fakeIO()) {
   const code = await run(['scan', '--format', 'ndjson', ...args], io.io);
-  const lines = io.out() === '' ? [] : io.out().trimEnd().split('\n').map((l) => JSON.parse(l) as { file: string; error?: string; verdict?: string });
+  const lines =
+    io.out() === ''
+      ? []
+      : io
+          .out()
+          .trimEnd()
+          .split('\n')
+          .map((l) => JSON.parse(l) as { file: string; error?: string; verdict?: string });
   return { code, lines, files: lines.map((l) => l.file), err: io.err() };
 }
 const rel = (root: string, files: string[]) => files.map((f) => f.slice(root.length + 1));
@@ -93,7 +99,12 @@ describe('scan: which files', () => {
       'x/call-01.txt',
       'x/call-100.txt',
     ]);
-    expect(rel(root, (await scan([root, '--exclude', 'drafts/', '--exclude', 'x/call-??.txt'])).files)).toEqual(['a.txt', 'c.srt', 'keep/drafts.txt', 'x/call-100.txt']);
+    expect(rel(root, (await scan([root, '--exclude', 'drafts/', '--exclude', 'x/call-??.txt'])).files)).toEqual([
+      'a.txt',
+      'c.srt',
+      'keep/drafts.txt',
+      'x/call-100.txt',
+    ]);
     expect(rel(root, (await scan([root, '--include', 'x/**'])).files)).toEqual(['x/call-01.txt', 'x/call-100.txt']);
   });
 
@@ -170,7 +181,11 @@ describe('scan: nothing lost', () => {
   it('gives one result per data set row, named by row number or --id-column', async () => {
     const root = tree({
       'calls.csv': `call_id,dialogue\nA7,"${SCAM.replace(/"/g, '""')}"\nB2,"${CLEAN}"\n`,
-      'calls.jsonl': JSON.stringify({ id: 'x', text: CLEAN }) + '\n' + JSON.stringify({ turns: [{ speaker: 'Agent', text: 'buy google play gift cards and read me the numbers' }] }) + '\n',
+      'calls.jsonl':
+        JSON.stringify({ id: 'x', text: CLEAN }) +
+        '\n' +
+        JSON.stringify({ turns: [{ speaker: 'Agent', text: 'buy google play gift cards and read me the numbers' }] }) +
+        '\n',
       'z.txt': CLEAN,
     });
     const byRow = await scan([root]);
@@ -202,7 +217,15 @@ describe('scan: output formats', () => {
     expect(await run(['scan', root, '--format', 'json'], t.io)).toBe(2);
     const doc = JSON.parse(t.out());
     expect(doc.results).toHaveLength(4);
-    expect(doc.summary).toMatchObject({ files: 4, scanned: 4, notScanned: 0, results: 4, errors: 1, verdicts: { scam: 1, clean: 2, suspicious: 0 }, interrupted: false });
+    expect(doc.summary).toMatchObject({
+      files: 4,
+      scanned: 4,
+      notScanned: 0,
+      results: 4,
+      errors: 1,
+      verdicts: { scam: 1, clean: 2, suspicious: 0 },
+      interrupted: false,
+    });
     expect(doc.summary.filesPerSecond).toBeGreaterThan(0);
     expect(t.out()).not.toMatch(/\u001b/);
   });
@@ -280,7 +303,10 @@ describe('scan as a spawned binary (worker threads)', () => {
     expect(one.stderr).toMatch(/no worker threads/);
     expect(two.stderr).toMatch(/2 worker threads/);
     expect(two.stdout).toBe(one.stdout);
-    const files = one.stdout.trimEnd().split('\n').map((l) => (JSON.parse(l) as { file: string }).file);
+    const files = one.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { file: string }).file);
     expect(files).toHaveLength(260); // labels.csv is left out by the corpus' .scamscanignore
     expect(files).toEqual([...files].sort());
     expect(one.status).toBe(1);
@@ -306,7 +332,10 @@ describe('scan as a spawned binary (worker threads)', () => {
     });
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    const files = out.trimEnd().split('\n').map((l) => (JSON.parse(l) as { file: string }).file);
+    const files = out
+      .trimEnd()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { file: string }).file);
     expect(code).toBe(130);
     expect(err).toMatch(/interrupted: .* not scanned/);
     expect(files.length).toBeLessThan(260);

@@ -11,7 +11,10 @@ describe('score', () => {
   });
 
   it('several stages weigh more than many hits of one kind', () => {
-    const repeated = score(Array.from({ length: 10 }, () => ev('payment', 0.5)), model);
+    const repeated = score(
+      Array.from({ length: 10 }, () => ev('payment', 0.5)),
+      model,
+    );
     const staged = score([ev('remote_access', 0.5), ev('fake_proof', 0.5), ev('payment', 0.5)], model);
     expect(staged.score).toBeGreaterThan(repeated.score);
     expect(repeated.verdict).not.toBe('scam');

@@ -66,7 +66,27 @@ describe('spelled-out numbers', () => {
   });
 
   it('spans its words exactly, on any run of number words', () => {
-    const word = fc.constantFrom('one', 'two', 'nine', 'ten', 'twenty', 'ninety', 'hundred', 'thousand', 'and', 'uh', 'deux', 'cent', 'vingt', 'et', 'quatre', 'dix', 'mille', 'dollars', 'euros');
+    const word = fc.constantFrom(
+      'one',
+      'two',
+      'nine',
+      'ten',
+      'twenty',
+      'ninety',
+      'hundred',
+      'thousand',
+      'and',
+      'uh',
+      'deux',
+      'cent',
+      'vingt',
+      'et',
+      'quatre',
+      'dix',
+      'mille',
+      'dollars',
+      'euros',
+    );
     fc.assert(
       fc.property(fc.array(word, { maxLength: 20 }), fc.constantFrom(' ', '-', '  '), (words, sep) => {
         const text = words.join(sep);

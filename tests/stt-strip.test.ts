@@ -18,9 +18,12 @@ import { ROOT } from './helpers.js';
  * (take it off the list then).
  */
 const FLIPS: Record<string, string> = {
-  'en-legit-helpdesk-teamviewer-ticket.txt': 'no sentence ends: “approve it in Authenticator the prompt …” matches within one clause; without a driver the help desk’s counters weigh less',
-  'en-legit-police-prevention-talk-seniors.txt': 'no quote marks: the officer acting the script out (“hello ma’am this is the windows technical department …”) reads as live speech',
-  'en-legit-microsoft-support-case-quickassist.txt': 'no labels, so no receiver: the customer reading out the activation error code and the agent’s “i can see your desktop” count in full (0.58)',
+  'en-legit-helpdesk-teamviewer-ticket.txt':
+    'no sentence ends: “approve it in Authenticator the prompt …” matches within one clause; without a driver the help desk’s counters weigh less',
+  'en-legit-police-prevention-talk-seniors.txt':
+    'no quote marks: the officer acting the script out (“hello ma’am this is the windows technical department …”) reads as live speech',
+  'en-legit-microsoft-support-case-quickassist.txt':
+    'no labels, so no receiver: the customer reading out the activation error code and the agent’s “i can see your desktop” count in full (0.58)',
 };
 
 const SAMPLES = join(ROOT, 'samples');
@@ -33,7 +36,8 @@ const labels = new Map(
     .map((line) => line.split(',') as [string, string]),
 );
 
-const LABEL = /^\s*(?:[[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?\s+)?(?:\[[^\]\n]{1,40}\]\s*:?|<[^>\n]{1,40}>\s*:?|[\p{L}][\p{L}\p{N}'’ _-]{0,38}?\s?:)(?=\s|$)\s*/u;
+const LABEL =
+  /^\s*(?:[[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?\s+)?(?:\[[^\]\n]{1,40}\]\s*:?|<[^>\n]{1,40}>\s*:?|[\p{L}][\p{L}\p{N}'’ _-]{0,38}?\s?:)(?=\s|$)\s*/u;
 const INLINE = /([.!?…"”»)]\s{1,4})[\p{L}][\p{L}\p{N}'’_-]{0,20}(?: [\p{L}][\p{L}\p{N}'’_-]{0,20})?\s?:(?=\s)/gu;
 
 /** The sample as raw speech-to-text: labels gone, lower case, punctuation gone (apostrophes and word hyphens kept). */

@@ -81,9 +81,12 @@ describe('tokenize agrees with its regular-expression definition', () => {
   it('on arbitrary text, with the characters that matter most', () => {
     const alphabet = fc.constantFrom(...'aZ0 .,;!?…-_*·•\'’"\u00AD\u200B\u2060\uFEFFéÉ\u0301аοﬁ١\uD835\uDC00\uD800\n\t'.split(''), '\uD835\uDC00');
     fc.assert(
-      fc.property(fc.array(alphabet, { maxLength: 60 }).map((a) => a.join('')), (text) => {
-        expect(tokenize(text)).toEqual(referenceTokenize(text));
-      }),
+      fc.property(
+        fc.array(alphabet, { maxLength: 60 }).map((a) => a.join('')),
+        (text) => {
+          expect(tokenize(text)).toEqual(referenceTokenize(text));
+        },
+      ),
       { numRuns: 3000 },
     );
   });

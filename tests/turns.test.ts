@@ -64,7 +64,8 @@ describe('segment: turns and clauses from the shape of raw speech-to-text', () =
   });
 
   it('cuts a long clause at a conjunction (same turn)', () => {
-    const text = 'we have detected that your computer has been sending error messages to our servers for the last three weeks or maybe even longer than that now and the hackers have been getting into your files';
+    const text =
+      'we have detected that your computer has been sending error messages to our servers for the last three weeks or maybe even longer than that now and the hackers have been getting into your files';
     expect(cut(text).map((s) => s[0])).toEqual([null, 'continued']);
   });
 
@@ -75,7 +76,31 @@ describe('segment: turns and clauses from the shape of raw speech-to-text', () =
   });
 
   it('gives trimmed, ordered, non-empty segments inside the text, on any text', () => {
-    const word = fc.constantFrom('okay', 'yes', 'no', 'so', 'can', 'you', 'do', 'download', 'anydesk', 'the', 'and', 'because', '>>', '[00:01]', 'oui', "d'accord", 'est-ce', 'que', 'a', 'n', 'y', 'i', "don't");
+    const word = fc.constantFrom(
+      'okay',
+      'yes',
+      'no',
+      'so',
+      'can',
+      'you',
+      'do',
+      'download',
+      'anydesk',
+      'the',
+      'and',
+      'because',
+      '>>',
+      '[00:01]',
+      'oui',
+      "d'accord",
+      'est-ce',
+      'que',
+      'a',
+      'n',
+      'y',
+      'i',
+      "don't",
+    );
     fc.assert(
       fc.property(fc.array(word, { maxLength: 80 }), fc.constantFrom(' ', '  ', '\n', ' \t'), (words, sep) => {
         const text = words.join(sep);
@@ -137,7 +162,12 @@ describe('plain reader on raw speech-to-text', () => {
 
   it('keeps one turn a line when the lines are turns, not a wrapped paragraph', () => {
     const src = 'hello who is this\nthis is the windows technical department your computer is infected\nreally\nyes ma am';
-    expect(readPlain(src).utterances.map((u) => u.text)).toEqual(['hello who is this', 'this is the windows technical department your computer is infected', 'really', 'yes ma am']);
+    expect(readPlain(src).utterances.map((u) => u.text)).toEqual([
+      'hello who is this',
+      'this is the windows technical department your computer is infected',
+      'really',
+      'yes ma am',
+    ]);
   });
 
   it('reads >> as a change of speaker, unknown unless labelled', () => {
@@ -177,7 +207,25 @@ describe('plain reader on raw speech-to-text', () => {
   });
 
   it('keeps offsets exact on any mix of raw words, labels, cues and line breaks', () => {
-    const piece = fc.constantFrom('okay', 'yes', 'so', 'can you', 'download', 'anydesk', 'no', '>>', 'Agent:', 'Caller:', '.', '\n', '\r\n', 'oui madame', 'i don’t', '[00:01:02]', 'éé');
+    const piece = fc.constantFrom(
+      'okay',
+      'yes',
+      'so',
+      'can you',
+      'download',
+      'anydesk',
+      'no',
+      '>>',
+      'Agent:',
+      'Caller:',
+      '.',
+      '\n',
+      '\r\n',
+      'oui madame',
+      'i don’t',
+      '[00:01:02]',
+      'éé',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
         const src = pieces.join(' ');
@@ -207,7 +255,9 @@ describe('one speaker-label rule for the plain reader and watch', () => {
 
 describe('>> and dialogue dashes in subtitles', () => {
   it('SRT: >> at a line start or inside a line opens a recovered turn', () => {
-    const t = readSrt('1\n00:00:01,000 --> 00:00:03,000\n>> hello this is windows support\n>> oh hi\n\n2\n00:00:03,000 --> 00:00:05,000\nyou need anydesk >> what is that\n');
+    const t = readSrt(
+      '1\n00:00:01,000 --> 00:00:03,000\n>> hello this is windows support\n>> oh hi\n\n2\n00:00:03,000 --> 00:00:05,000\nyou need anydesk >> what is that\n',
+    );
     expect(turns(t)).toEqual([
       [null, 'recovered', 'hello this is windows support'],
       [null, 'recovered', 'oh hi'],

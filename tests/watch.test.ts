@@ -76,7 +76,9 @@ describe('Watcher', () => {
     expect(alerts[0]!.findings.every((f) => (f.utterance as number) <= expected.alert!)).toBe(true);
 
     const early = new Watcher(lexicons, { alertOn: 'suspicious' });
-    const first = lines(text).flatMap((l) => early.line(l)).find((e) => e.type === 'alert')!;
+    const first = lines(text)
+      .flatMap((l) => early.line(l))
+      .find((e) => e.type === 'alert')!;
     expect(first.utterance).toBeLessThanOrEqual(expected.alert!);
     expect(['suspicious', 'scam']).toContain((first as { verdict: string }).verdict);
   });

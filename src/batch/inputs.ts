@@ -7,9 +7,7 @@ import { readInputFile } from '../node/read.js';
 
 /** One transcript to classify: a whole file, or one row of a data set file. */
 export type Input =
-  | { kind: 'file'; name: string; path: string }
-  | { kind: 'row'; name: string; text: string; label?: string }
-  | { kind: 'error'; name: string; error: string };
+  { kind: 'file'; name: string; path: string } | { kind: 'row'; name: string; text: string; label?: string } | { kind: 'error'; name: string; error: string };
 
 const DATASETS: Record<string, typeof csvRows> = { csv: csvRows, jsonl: jsonlRows };
 

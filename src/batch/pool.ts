@@ -116,7 +116,13 @@ export function runInWorkers(script: URL, tasks: Task[], settings: TaskSettings,
     };
 
     const start = () => {
-      const slot: Slot = { worker: new Worker(script, { workerData: settings, execArgv: WORKER_EXEC_ARGV }), inflight: new Set(), bytes: 0, ready: false, alive: true };
+      const slot: Slot = {
+        worker: new Worker(script, { workerData: settings, execArgv: WORKER_EXEC_ARGV }),
+        inflight: new Set(),
+        bytes: 0,
+        ready: false,
+        alive: true,
+      };
       slot.worker.on('message', (msg: TaskOutput[] | WorkerStatus) => {
         if (settled) return;
         if ('ready' in msg) {

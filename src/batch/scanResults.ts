@@ -67,7 +67,12 @@ export async function* scanResults(paths: string[], options: ScanOptions = {}): 
     finished = true;
     wake?.();
   };
-  const running = scanEntries(entries, settings, { jobs: options.jobs ?? availableParallelism(), forced: options.jobs !== undefined, signal: controller.signal, write }).then(done, (e: unknown) => {
+  const running = scanEntries(entries, settings, {
+    jobs: options.jobs ?? availableParallelism(),
+    forced: options.jobs !== undefined,
+    signal: controller.signal,
+    write,
+  }).then(done, (e: unknown) => {
     failure = { error: e };
     done();
   });

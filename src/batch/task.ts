@@ -54,7 +54,12 @@ const ROW_CHUNK = 256;
  * A record with its report entry: the file is read once through the explained view (result,
  * transcript and running score), with the same prepared lexicons and filter as classify.
  */
-function reportRecord(lexicons: CompiledLexicons, options: Options, settings: TaskSettings, explain: (lex: CompiledLexicons, o: ClassifyOptions) => ExplainView): ScanRecord {
+function reportRecord(
+  lexicons: CompiledLexicons,
+  options: Options,
+  settings: TaskSettings,
+  explain: (lex: CompiledLexicons, o: ClassifyOptions) => ExplainView,
+): ScanRecord {
   const { lexicons: lex, filter } = prepareLexicons(options, lexicons);
   const view = explain(lex, { ...options, ...(filter ? { filter } : {}) });
   const record = toRecord(view.result, settings.withJson, settings.withResult);
@@ -91,7 +96,9 @@ export function runTask(task: Task, settings: TaskSettings, lexicons: CompiledLe
     try {
       const inputFormat = settings.inputFormat ? { inputFormat: settings.inputFormat } : {};
       const opts = { ...options, ...inputFormat };
-      record = settings.withReport ? reportRecord(lexicons, opts, settings, (lex, o) => explainBytes(bytes, lex, o)) : toRecord(classifyBytes(bytes, opts, lexicons), settings.withJson, settings.withResult);
+      record = settings.withReport
+        ? reportRecord(lexicons, opts, settings, (lex, o) => explainBytes(bytes, lex, o))
+        : toRecord(classifyBytes(bytes, opts, lexicons), settings.withJson, settings.withResult);
     } catch (e) {
       record = { file: path, error: problem(e) };
     }
@@ -108,7 +115,11 @@ export function runTask(task: Task, settings: TaskSettings, lexicons: CompiledLe
   for (const row of rows) {
     try {
       const opts = { ...options, file: row.name };
-      chunk.push(settings.withReport ? reportRecord(lexicons, opts, settings, (lex, o) => explainText(row.text, lex, o)) : toRecord(classifyText(row.text, opts, lexicons), settings.withJson, settings.withResult));
+      chunk.push(
+        settings.withReport
+          ? reportRecord(lexicons, opts, settings, (lex, o) => explainText(row.text, lex, o))
+          : toRecord(classifyText(row.text, opts, lexicons), settings.withJson, settings.withResult),
+      );
     } catch (e) {
       chunk.push({ file: row.name, error: problem(e) });
     }

@@ -40,25 +40,29 @@ Examples:
   $ scamscan classify - < call.txt
   $ scamscan classify call.txt --format json | jq .verdict`,
     )
-    .action(async (file: string | undefined, opts: { format: string; inputFormat: string; lang?: Language; failOn: FailOn; lexicons?: string[]; maxSize: number; color: boolean }) => {
-      const name = file === undefined || file === '-' ? '-' : file;
-      let bytes: Uint8Array;
-      if (name === '-') {
-        if (io.stdinIsTTY) throw new ScamscanError('no input: give a transcript file or pipe text on stdin', '-');
-        bytes = await io.readStdin();
-      } else {
-        bytes = readInputFile(name, opts.maxSize * MB);
-      }
-      const options = { file: name, inputFormat: opts.inputFormat, ...(opts.lang ? { language: opts.lang } : {}) };
-      const flags = opts as typeof opts & ExplainFlags;
-      if (flags.explain) {
-        const verdict = writeExplain(bytes, { ...options, ...configAdjustments(state), lexicons: opts.lexicons ?? [] }, flags, io);
-        state.outcome = { verdicts: [verdict], failOn: opts.failOn };
-        return;
-      }
-      const result = classifyBytes(bytes, { ...options, ...configAdjustments(state) }, loadLexicons(opts.lexicons ?? []));
-      io.stdout(FORMATS[opts.format]!(result, useColor(opts.color, io)));
-      state.outcome = { verdicts: [result.verdict], failOn: opts.failOn };
-    });
-
+    .action(
+      async (
+        file: string | undefined,
+        opts: { format: string; inputFormat: string; lang?: Language; failOn: FailOn; lexicons?: string[]; maxSize: number; color: boolean },
+      ) => {
+        const name = file === undefined || file === '-' ? '-' : file;
+        let bytes: Uint8Array;
+        if (name === '-') {
+          if (io.stdinIsTTY) throw new ScamscanError('no input: give a transcript file or pipe text on stdin', '-');
+          bytes = await io.readStdin();
+        } else {
+          bytes = readInputFile(name, opts.maxSize * MB);
+        }
+        const options = { file: name, inputFormat: opts.inputFormat, ...(opts.lang ? { language: opts.lang } : {}) };
+        const flags = opts as typeof opts & ExplainFlags;
+        if (flags.explain) {
+          const verdict = writeExplain(bytes, { ...options, ...configAdjustments(state), lexicons: opts.lexicons ?? [] }, flags, io);
+          state.outcome = { verdicts: [verdict], failOn: opts.failOn };
+          return;
+        }
+        const result = classifyBytes(bytes, { ...options, ...configAdjustments(state) }, loadLexicons(opts.lexicons ?? []));
+        io.stdout(FORMATS[opts.format]!(result, useColor(opts.color, io)));
+        state.outcome = { verdicts: [result.verdict], failOn: opts.failOn };
+      },
+    );
 }

@@ -79,7 +79,8 @@ function rows(e: Effective): Row[] {
   return out;
 }
 
-const show = (r: Row) => (r.value === null ? `(${r.key.slice(7)}'s default)` : typeof r.value === 'string' || typeof r.value === 'number' ? String(r.value) : JSON.stringify(r.value));
+const show = (r: Row) =>
+  r.value === null ? `(${r.key.slice(7)}'s default)` : typeof r.value === 'string' || typeof r.value === 'number' ? String(r.value) : JSON.stringify(r.value);
 
 export function configCommand(cmd: Command, io: CliIO, state: CliState): void {
   cmd

@@ -56,11 +56,19 @@ export function runEval(paths: string[], opts: EvalOptions, lexicons: CompiledLe
       if (input.kind === 'error') throw new ScamscanError(input.error, input.name);
       if (input.kind === 'row') {
         if (input.label === undefined) throw new ScamscanError('no label (use --label-column)', input.name);
-        items.push({ name: input.name, scam: parseLabel(input.label, input.name), result: classifyText(input.text, { ...options, file: input.name }, lexicons) });
+        items.push({
+          name: input.name,
+          scam: parseLabel(input.label, input.name),
+          result: classifyText(input.text, { ...options, file: input.name }, lexicons),
+        });
         continue;
       }
       const label = labels.get(resolve(input.path));
-      if (label === undefined) throw new ScamscanError(`not in the labels file${opts.labels ? ` ${basename(opts.labels)}` : ' (use --labels)'}`, relative('.', input.path) || input.path);
+      if (label === undefined)
+        throw new ScamscanError(
+          `not in the labels file${opts.labels ? ` ${basename(opts.labels)}` : ' (use --labels)'}`,
+          relative('.', input.path) || input.path,
+        );
       const bytes = readInputFile(input.path, opts.maxBytes);
       items.push({ name: input.name, scam: parseLabel(label, input.name), result: classifyBytes(bytes, { ...options, file: input.name }, lexicons) });
     } catch (e) {
@@ -97,5 +105,4 @@ Examples:
       io.stdout(opts.format === 'json' ? formatEvalJson(report) : formatEvalPretty(report));
       state.outcome = { failed: report.errors.length > 0 };
     });
-
 }

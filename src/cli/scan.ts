@@ -107,9 +107,13 @@ export async function runScan(paths: string[], opts: ScanCliOptions, io: CliIO, 
   if (format === 'pretty') io.stdout(formatScanPretty(summary, totals, { color: useColor(opts.color, io) }));
 
   if (outcome.interrupted) {
-    io.stderr(`scamscan: interrupted: ${n(totals.scanned)} of ${n(totals.files)} files scanned, ${n(totals.notScanned)} not scanned (${n(totals.results)} results written)\n`);
+    io.stderr(
+      `scamscan: interrupted: ${n(totals.scanned)} of ${n(totals.files)} files scanned, ${n(totals.notScanned)} not scanned (${n(totals.results)} results written)\n`,
+    );
   } else if (progress && format !== 'pretty') {
-    io.stderr(`scamscan: ${n(totals.scanned)} files in ${totals.seconds} s (${n(totals.filesPerSecond)} files/s): ${n(totals.verdicts.scam)} scam, ${n(totals.verdicts.suspicious)} suspicious, ${n(totals.errors)} errors\n`);
+    io.stderr(
+      `scamscan: ${n(totals.scanned)} files in ${totals.seconds} s (${n(totals.filesPerSecond)} files/s): ${n(totals.verdicts.scam)} scam, ${n(totals.verdicts.suspicious)} suspicious, ${n(totals.errors)} errors\n`,
+    );
   }
   if (opts.stats) {
     const usage = process.resourceUsage();
@@ -143,11 +147,17 @@ export function scanCommand(cmd: Command, io: CliIO, state: CliState): void {
     .addOption(new Option('-f, --format <format>', 'output format (default: pretty on a terminal, else ndjson)').choices(SCAN_FORMATS))
     .addOption(new Option('-l, --lang <language>', 'force the language instead of detecting it').choices(['en', 'fr']))
     .option('--lexicons <dir...>', 'extra lexicon folders (entries with the same id override built-in ones)')
-    .addOption(new Option('--input-format <format>', 'the transcript format of every file instead of detecting it').choices(['auto', ...INPUT_FORMATS]).default('auto'))
+    .addOption(
+      new Option('--input-format <format>', 'the transcript format of every file instead of detecting it').choices(['auto', ...INPUT_FORMATS]).default('auto'),
+    )
     .option('--text-column <name>', 'data sets: the column holding the transcript')
     .option('--id-column <name>', 'data sets: the column naming each row (default: the row number)')
     .option('--max-size <MB>', 'report files larger than this many megabytes as errors', positiveNumber, 50)
-    .addOption(new Option('-j, --jobs <n>', 'worker threads (1: all in the main thread; default: the CPUs, when the batch is over 2,000 files or 10 MB)').argParser(positiveInt))
+    .addOption(
+      new Option('-j, --jobs <n>', 'worker threads (1: all in the main thread; default: the CPUs, when the batch is over 2,000 files or 10 MB)').argParser(
+        positiveInt,
+      ),
+    )
     .option('--include <glob>', 'scan only files matching this glob instead of the transcript extensions (repeatable)', collect)
     .option('--exclude <glob>', 'skip files and folders matching this glob (repeatable)', collect)
     .option('--follow-symlinks', 'follow symbolic links found in folders (loops are detected)')

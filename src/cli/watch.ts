@@ -51,7 +51,9 @@ export function watchCommand(cmd: Command, io: CliIO, state: CliState): void {
     .command('watch')
     .description('classify a call live: read stdin line by line as it arrives, write one JSON event per utterance')
     .addOption(new Option('-l, --lang <language>', 'force the language instead of detecting it').choices(['en', 'fr']))
-    .addOption(new Option('--alert-on <verdict>', 'write the alert event the first time the verdict reaches this').choices(['scam', 'suspicious']).default('scam'))
+    .addOption(
+      new Option('--alert-on <verdict>', 'write the alert event the first time the verdict reaches this').choices(['scam', 'suspicious']).default('scam'),
+    )
     .option('--lexicons <dir...>', 'extra lexicon folders (entries with the same id override built-in ones)')
     .addHelpText(
       'after',

@@ -33,7 +33,7 @@ export function rocAuc(items: Scored[]): number | null {
   // Rank-sum (Mann-Whitney U) with average ranks for ties: O(n log n).
   const all = [...pos.map((s) => ({ s, p: true })), ...neg.map((s) => ({ s, p: false }))].sort((a, b) => a.s - b.s);
   let rankSumPos = 0;
-  for (let i = 0; i < all.length; ) {
+  for (let i = 0; i < all.length;) {
     let j = i;
     while (j < all.length && all[j]!.s === all[i]!.s) j++;
     const avgRank = (i + 1 + j) / 2;

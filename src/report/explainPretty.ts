@@ -107,7 +107,10 @@ export function formatExplain(view: ExplainView, options: ExplainOptions): strin
     for (const line of wrap([{ text, style: c.dim }], width - label.length)) out.push(indent + line);
   };
   if (result.alert !== null) {
-    const at = Math.max(0, bs.findIndex((b) => b.from <= result.alert! - 1 && result.alert! - 1 <= b.to));
+    const at = Math.max(
+      0,
+      bs.findIndex((b) => b.from <= result.alert! - 1 && result.alert! - 1 <= b.to),
+    );
     const said = `alert at utterance ${result.alert}`;
     // The caret stands under the alert's mark; what it means goes beside it when it fits.
     const beside = label.length + at + 2 + said.length <= width;
@@ -128,7 +131,10 @@ export function formatExplain(view: ExplainView, options: ExplainOptions): strin
     .filter((cat) => seen.has(cat))
     .map((cat): Piece => (options.color ? { text: cat, style: CATEGORY_COLOR[cat](c).underline } : { text: `[…]${CATEGORY_MARK[cat]}\u00a0${cat}` }));
   block('Legend', legend.length ? legend : [{ text: 'no evidence found', style: c.dim }]);
-  block('Stages', STAGES.map((s): Piece => (result.stagesSeen.includes(s) ? { text: `${s}\u00a0✓`, style: c.bold } : { text: `${s}\u00a0·`, style: c.dim })));
+  block(
+    'Stages',
+    STAGES.map((s): Piece => (result.stagesSeen.includes(s) ? { text: `${s}\u00a0✓`, style: c.bold } : { text: `${s}\u00a0·`, style: c.dim })),
+  );
   block('Verdict', [
     { text: `\u00a0${result.verdict.toUpperCase()}\u00a0`, style: VERDICT_PALETTE[result.verdict].badge(c) },
     { text: `score\u00a0${result.score.toFixed(2)}` },

@@ -4,7 +4,11 @@
  */
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
 
-const hex = (ch: string) => ch.codePointAt(0)!.toString(16).padStart(ch.codePointAt(0)! > 0xff ? 4 : 2, '0');
+const hex = (ch: string) =>
+  ch
+    .codePointAt(0)!
+    .toString(16)
+    .padStart(ch.codePointAt(0)! > 0xff ? 4 : 2, '0');
 
 /** Shows unsafe characters visibly (`\x1b`, `\u202e`) so they cannot act on the terminal. */
 export function safeText(text: string): string {

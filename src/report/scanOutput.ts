@@ -10,7 +10,7 @@ export type ScanFormat = (typeof SCAN_FORMATS)[number];
 const CHUNK = 64 * 1024;
 
 /** The JSON of one record: the full result as `classify --format json` gives it, or `{ file, error }`. */
-const recordJson = (r: ScanRecord) => (isError(r) ? safeJson({ file: r.file, error: r.error }) : r.json ?? safeJson({ file: r.file }));
+const recordJson = (r: ScanRecord) => (isError(r) ? safeJson({ file: r.file, error: r.error }) : (r.json ?? safeJson({ file: r.file })));
 
 /**
  * Streams records in the chosen format: each is written (in chunks) as soon as it is in order, so

@@ -36,7 +36,9 @@ export function formatScanPretty(summary: ScanSummary, totals: ScanSummaryJson, 
   if (summary.riskiest.length) {
     out.push('', c.bold(`Riskiest ${summary.riskiest.length}:`));
     summary.riskiest.forEach((r, i) => {
-      out.push(`  ${String(i + 1).padStart(2)}. ${VERDICT_PALETTE[r.verdict].text(c)(r.verdict.toUpperCase().padEnd(10))} ${r.score.toFixed(2)}  ${c.bold(safeText(r.file))}`);
+      out.push(
+        `  ${String(i + 1).padStart(2)}. ${VERDICT_PALETTE[r.verdict].text(c)(r.verdict.toUpperCase().padEnd(10))} ${r.score.toFixed(2)}  ${c.bold(safeText(r.file))}`,
+      );
       for (const e of r.evidence) {
         const where = c.dim(`#${e.utterance} ${e.line}:${e.column}`);
         out.push(`        ${CATEGORY_COLOR[e.category](c)(e.category.padEnd(13))} "${safeText(e.text)}" ${where}`);

@@ -6,7 +6,8 @@ export interface Piece {
 
 /** Combining marks take no column; East Asian wide letters and most emoji take two. */
 const ZERO = /[\p{M}\u200b-\u200d\ufeff]/u;
-const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
+const WIDE =
+  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
 
 export function charWidth(ch: string): number {
   return ZERO.test(ch) ? 0 : WIDE.test(ch) ? 2 : 1;

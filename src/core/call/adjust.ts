@@ -54,7 +54,9 @@ export function adjustLexicons(base: CompiledLexicons, adjustments: Adjustments,
     else if (base.entries.has(name)) ids.add(name);
     else throw fail(`disable[${i}]: "${name}" is neither a category (${CATEGORIES.join(', ')}) nor the id of a lexicon entry`);
   });
-  const allow = adjustments.allow?.length ? allowMatchers(adjustments.allow, base, (i, message) => fail(`allow[${i}]: "${adjustments.allow![i]}": ${message}`)) : null;
+  const allow = adjustments.allow?.length
+    ? allowMatchers(adjustments.allow, base, (i, message) => fail(`allow[${i}]: "${adjustments.allow![i]}": ${message}`))
+    : null;
   if (!categories.size && !ids.size && !allow) return { lexicons };
 
   const filter: HitFilter = (hits, tokens, language) => {

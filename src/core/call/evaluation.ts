@@ -177,7 +177,12 @@ export class RunningEvaluation {
     for (let i = from; i < this.raws.length; i++) this.weigh(i);
     this.scored = [...this.top.values()].flat();
     this.result = score(
-      this.scored.map((i) => ({ category: this.raws[i]!.hit.pattern.entry.category, effective: this.effective[i]!, receiver: this.mods[i]!.includes('receiver'), at: this.raws[i]!.utterance.index })),
+      this.scored.map((i) => ({
+        category: this.raws[i]!.hit.pattern.entry.category,
+        effective: this.effective[i]!,
+        receiver: this.mods[i]!.includes('receiver'),
+        at: this.raws[i]!.utterance.index,
+      })),
       this.model,
     );
     return true;

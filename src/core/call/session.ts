@@ -51,7 +51,31 @@ function factsOf(lexicons: CompiledLexicons, tokens: Token[]): Facts[] {
 }
 
 /** Words after which an exact verb form still opens a clause: an instruction ("okay now type…"), not a narration ("i type…"). */
-const OPENERS = new Set(['please', 'now', 'just', 'and', 'first', 'next', 'then', 'so', 'okay', 'ok', 'alright', 'right', 'also', 'maintenant', 'alors', 'ensuite', 'puis', 'et', 'donc', 'juste', 'bon', 'accord', 'plait']);
+const OPENERS = new Set([
+  'please',
+  'now',
+  'just',
+  'and',
+  'first',
+  'next',
+  'then',
+  'so',
+  'okay',
+  'ok',
+  'alright',
+  'right',
+  'also',
+  'maintenant',
+  'alors',
+  'ensuite',
+  'puis',
+  'et',
+  'donc',
+  'juste',
+  'bon',
+  'accord',
+  'plait',
+]);
 
 /**
  * Whether a drive cue is one: a phrase ("you need to", "i'm calling from") always, an exact verb form
@@ -144,7 +168,12 @@ export class CallSession {
 
   /** Adds the next utterance (its index is set here, whatever it was) and returns the state of the call so far. */
   add(utterance: Omit<Utterance, 'index'> & { index?: number }): SessionState {
-    const u: Utterance = { index: this.utterances.length + 1, speaker: utterance.speaker === null ? null : canonicalSpeaker(utterance.speaker), text: utterance.text, offset: utterance.offset };
+    const u: Utterance = {
+      index: this.utterances.length + 1,
+      speaker: utterance.speaker === null ? null : canonicalSpeaker(utterance.speaker),
+      text: utterance.text,
+      offset: utterance.offset,
+    };
     if (utterance.map !== undefined) u.map = utterance.map;
     if (utterance.start !== undefined) u.start = utterance.start;
     if (utterance.turn !== undefined) u.turn = utterance.turn;
@@ -170,7 +199,7 @@ export class CallSession {
       this.raws.push(...this.match(u, tokens, facts));
     }
     // The score moves only with new matches, or when roles may change (a second speaker, an instruction, a compliance).
-    if (this.raws.length !== from || (this.raws.length && ((speakers < 2) !== (this.speakers.size < 2) || this.cued))) {
+    if (this.raws.length !== from || (this.raws.length && (speakers < 2 !== this.speakers.size < 2 || this.cued))) {
       this.evaluation.update(from, this.speakers.size);
       if (this.alert === null && this.evaluation.result.verdict === 'scam') this.alert = u.index;
     }
@@ -297,7 +326,8 @@ export class CallSession {
     // An instruction in reported speech ("he told me to download…") is not the speaker's own.
     const ownDrives = drives.filter((_, k) => !all[hits.length + k]!.includes('reported')).length;
     this.evaluation.noteTurn(voice, u.speaker, ownDrives, follows.length);
-    if (u.speaker === null) this.evaluation.noteUnknown(voice, rules.narration.all.length ? findHits(rules.narration, tokens, known?.(rules.narration)).length : 0);
+    if (u.speaker === null)
+      this.evaluation.noteUnknown(voice, rules.narration.all.length ? findHits(rules.narration, tokens, known?.(rules.narration)).length : 0);
     this.cued = ownDrives > 0 || follows.length > 0;
     const mods = all;
     if (current) {
@@ -319,7 +349,8 @@ export class CallSession {
    */
   private judge(r: Kept, across: Across): void {
     const hits: Hit[] = [];
-    for (let k = 0; k < r.parts.length; k += 3) hits.push({ pattern: across.partFrame.get(r.parts[k]!)!.pattern, from: r.parts[k + 1]!, to: r.parts[k + 2]!, heads: [r.parts[k + 1]!] });
+    for (let k = 0; k < r.parts.length; k += 3)
+      hits.push({ pattern: across.partFrame.get(r.parts[k]!)!.pattern, from: r.parts[k + 1]!, to: r.parts[k + 2]!, heads: [r.parts[k + 1]!] });
     const { modifiers } = contextModifiers(hits, r.tokens, r.text, this.lexicons.rules[this.language]);
     const parts: number[] = [];
     modifiers.forEach((m, k) => {
@@ -334,7 +365,15 @@ export class CallSession {
     const start = tokens[hit.from]!.start;
     const end = tokens[hit.to - 1]!.end;
     const at = (k: number) => (u.map ? (u.map[k] ?? u.offset) : u.offset + k);
-    const raw: Raw = { hit, utterance: u, voice, text: u.text.slice(start, end), offset: at(start), length: (u.map ? at(end - 1) + 1 : at(end)) - at(start), modifiers };
+    const raw: Raw = {
+      hit,
+      utterance: u,
+      voice,
+      text: u.text.slice(start, end),
+      offset: at(start),
+      length: (u.map ? at(end - 1) + 1 : at(end)) - at(start),
+      modifiers,
+    };
     if (readout) raw.readout = true;
     return raw;
   }

@@ -67,7 +67,7 @@ export function anchorBit(word: string): number {
 
 /** Sets bit `bit` (from anchorBit) in the ANCHOR_WORDS numbers of `bits` from index `at`. */
 export function setAnchorBit(bits: number[], at: number, bit: number): void {
-  bits[at + Math.floor(bit / 30)]! |= 1 << bit % 30;
+  bits[at + Math.floor(bit / 30)]! |= 1 << (bit % 30);
 }
 
 /** The key of a prefix atom among anchor words (kept apart from whole words). */
@@ -75,7 +75,10 @@ export const prefixAnchor = (prefix: string): string => '*' + prefix.slice(0, PR
 
 /** The anchor words of a pattern's later steps that words alone can satisfy (no shapes): stems, forms and prefix keys. */
 export function anchorSteps(steps: Step[]): string[][] {
-  return steps.slice(1).filter((s) => s.shapes.length === 0).map((s) => [...s.stems, ...s.forms, ...s.prefixes.map(prefixAnchor)]);
+  return steps
+    .slice(1)
+    .filter((s) => s.shapes.length === 0)
+    .map((s) => [...s.stems, ...s.forms, ...s.prefixes.map(prefixAnchor)]);
 }
 
 function anchorMasksOf(steps: Step[]): number[] {
@@ -257,7 +260,8 @@ export function compileLexicons(set: LexiconSet): CompiledLexicons {
       });
       (e.frames ?? []).forEach((frame, j) => {
         const where = `entries[${i}].frames[${j}]`;
-        if (data.language === 'any') throw new ScamscanError(`${where}: frames belong to a language; a file of language "any" cannot have them (entry ${e.id})`, path);
+        if (data.language === 'any')
+          throw new ScamscanError(`${where}: frames belong to a language; a file of language "any" cannot have them (entry ${e.id})`, path);
         const lang = data.language;
         const parts = frame.all.map((phrase, k) => {
           const variants = expand(phrase, `${where}.all[${k}]`);
@@ -271,8 +275,18 @@ export function compileLexicons(set: LexiconSet): CompiledLexicons {
           return { index, steps: variants[0]! };
         });
         const sentences = frame.sentences ?? 1;
-        unique(`${lang}|frame ${parts.map((p) => p.index).sort((a, b) => a - b).join(',')} within ${frame.within} sentences ${sentences}`, where, 'this frame');
-        const pattern = compilePattern(entry, parts.flatMap((p) => p.steps));
+        unique(
+          `${lang}|frame ${parts
+            .map((p) => p.index)
+            .sort((a, b) => a - b)
+            .join(',')} within ${frame.within} sentences ${sentences}`,
+          where,
+          'this frame',
+        );
+        const pattern = compilePattern(
+          entry,
+          parts.flatMap((p) => p.steps),
+        );
         matchers[lang].frames.push({ pattern, parts: parts.map((p) => p.index), within: frame.within, sentences });
       });
     });
@@ -281,7 +295,8 @@ export function compileLexicons(set: LexiconSet): CompiledLexicons {
   const brands = new Set<string>();
   for (const { data } of set.files) {
     if (data.language !== 'any' || data.category !== 'remote_access') continue;
-    for (const e of data.entries) for (const phrase of e.phrases ?? []) if (/^[a-z0-9]{6,}$/i.test(phrase) && !/\d/.test(phrase)) brands.add(phrase.toLowerCase());
+    for (const e of data.entries)
+      for (const phrase of e.phrases ?? []) if (/^[a-z0-9]{6,}$/i.test(phrase) && !/\d/.test(phrase)) brands.add(phrase.toLowerCase());
   }
 
   const rules = {} as Record<Language, LanguageRules>;

@@ -8,11 +8,7 @@ export const SHAPES: Record<string, (form: string) => boolean> = {
   number: (f) => /^\d+$/.test(f),
 };
 
-export type Atom =
-  | { kind: 'stem'; value: string }
-  | { kind: 'form'; value: string }
-  | { kind: 'prefix'; value: string }
-  | { kind: 'shape'; value: string };
+export type Atom = { kind: 'stem'; value: string } | { kind: 'form'; value: string } | { kind: 'prefix'; value: string } | { kind: 'shape'; value: string };
 
 export interface Step {
   atoms: Atom[];
@@ -42,11 +38,15 @@ export class PatternError extends Error {}
 const MAX_GAP = 8;
 const MAX_STEPS = 12;
 
-
 function atomFor(alt: string, language: Language | 'any'): Atom[] {
   if (alt.startsWith('#')) {
     const name = alt.slice(1);
-    if (!SHAPES[name]) throw new PatternError(`unknown shape "${alt}" (known: ${Object.keys(SHAPES).map((s) => '#' + s).join(', ')})`);
+    if (!SHAPES[name])
+      throw new PatternError(
+        `unknown shape "${alt}" (known: ${Object.keys(SHAPES)
+          .map((s) => '#' + s)
+          .join(', ')})`,
+      );
     return [{ kind: 'shape', value: name }];
   }
   const exact = alt.startsWith('=');
@@ -83,7 +83,12 @@ export function parsePhrase(phrase: string, language: Language | 'any'): Step[] 
       throw new PatternError(`alternatives in "${part}" must each be one word (split phrases instead)`);
     }
     if (alts.length > 1) {
-      steps.push(step(expanded.map((atoms) => atoms[0]!), gap));
+      steps.push(
+        step(
+          expanded.map((atoms) => atoms[0]!),
+          gap,
+        ),
+      );
     } else {
       expanded[0]!.forEach((atom, i) => steps.push(step([atom], i === 0 ? gap : 0)));
     }
@@ -139,19 +144,32 @@ export function expandPhrase(phrase: string, language: Language | 'any', classes
   if (!phrase.includes('@')) return [parsePhrase(phrase, language)];
   // Each class reference becomes a placeholder word, parsed with the rest, then replaced.
   const refs: string[] = [];
-  const parts = phrase.trim().split(/\s+/).map((part) => {
-    if (!part.startsWith('@')) {
-      if (part.includes('@')) throw new PatternError(`"${part}": a class is a word of its own (@name), not an alternative`);
-      return part;
-    }
-    const name = part.slice(1);
-    if (!CLASS_NAME.test(name)) throw new PatternError(`"${part}" is not a class name (@ and lower-case letters, digits, _)`);
-    if (language === 'any') throw new PatternError(`"${part}": word classes belong to a language; a file of language "any" cannot use them`);
-    if (!classes?.has(name)) throw new PatternError(`unknown class "${part}"${classes?.size ? ` (known: ${[...classes.keys()].sort().map((k) => '@' + k).join(', ')})` : ''}`);
-    if (refs.length >= 26) throw new PatternError('a phrase names at most 26 classes');
-    refs.push(name);
-    return `=zzclass${String.fromCharCode(97 + refs.length - 1)}`; // letters: the tokenizer splits digits off
-  });
+  const parts = phrase
+    .trim()
+    .split(/\s+/)
+    .map((part) => {
+      if (!part.startsWith('@')) {
+        if (part.includes('@')) throw new PatternError(`"${part}": a class is a word of its own (@name), not an alternative`);
+        return part;
+      }
+      const name = part.slice(1);
+      if (!CLASS_NAME.test(name)) throw new PatternError(`"${part}" is not a class name (@ and lower-case letters, digits, _)`);
+      if (language === 'any') throw new PatternError(`"${part}": word classes belong to a language; a file of language "any" cannot use them`);
+      if (!classes?.has(name))
+        throw new PatternError(
+          `unknown class "${part}"${
+            classes?.size
+              ? ` (known: ${[...classes.keys()]
+                  .sort()
+                  .map((k) => '@' + k)
+                  .join(', ')})`
+              : ''
+          }`,
+        );
+      if (refs.length >= 26) throw new PatternError('a phrase names at most 26 classes');
+      refs.push(name);
+      return `=zzclass${String.fromCharCode(97 + refs.length - 1)}`; // letters: the tokenizer splits digits off
+    });
   const base = parsePhrase(parts.join(' '), language);
   let variants: Step[][] = [[]];
   for (const st of base) {
@@ -179,6 +197,12 @@ export function expandPhrase(phrase: string, language: Language | 'any', classes
 /** A canonical text of the steps, to find the same phrase written twice. */
 export function phraseKey(steps: Step[]): string {
   return steps
-    .map((s) => `${s.gap ? `~${s.gap} ` : ''}${s.atoms.map((a) => `${a.kind}:${a.value}`).sort().join('|')}`)
+    .map(
+      (s) =>
+        `${s.gap ? `~${s.gap} ` : ''}${s.atoms
+          .map((a) => `${a.kind}:${a.value}`)
+          .sort()
+          .join('|')}`,
+    )
     .join(' ');
 }

@@ -16,23 +16,42 @@ function build(z: typeof Zod) {
         .max(4, 'a frame has at most 4 parts')
         .describe('The parts of the move (phrases, usually a class each: "@request_read"), all found in one sentence, in any order, without overlapping'),
       within: z.number().int().min(2).max(20).describe('How many words, at most, from the first word of the first part found to the last word of the last one'),
-      sentences: z.number().int().min(1).max(3).optional().describe('How many consecutive sentences of one utterance the parts may spread over (1 when left out): "you\'ll get a text with a code. Read it to me."'),
+      sentences: z
+        .number()
+        .int()
+        .min(1)
+        .max(3)
+        .optional()
+        .describe(
+          'How many consecutive sentences of one utterance the parts may spread over (1 when left out): "you\'ll get a text with a code. Read it to me."',
+        ),
     })
     .describe('An order-free frame: every part within `within` words of one sentence, in any order');
 
   const entrySchema = z
     .strictObject({
-    id: z
-      .string()
-      .regex(/^[a-z]{2,3}\.[a-z_]+\.[a-z0-9][a-z0-9-]*$/, 'an id looks like en.payment.gift-card')
-      .describe('Unique across all lexicons, <language>.<category>.<name>; an entry of a later folder with the same id replaces this one'),
-    phrases: z.array(phrase).min(1, 'an entry needs at least one phrase (or leave phrases out and give frames)').optional().describe('Patterns in the phrase syntax of lexicons/README.md; each phrase only once in all lexicons'),
-    frames: z.array(frameSchema).min(1, 'an entry needs at least one frame (or leave frames out and give phrases)').optional().describe('Order-free frames (lexicons/README.md, "Frames"); an entry gives phrases, frames or both'),
-    weight: z.number().min(0).max(1).describe('0 to 1: how sure this evidence alone is that the call is a scam (for counter: that it is genuine)'),
-    note: z.string().trim().min(1, 'say why this is evidence').describe('Why this is evidence, for the analyst reading the finding'),
-    examples: z.array(sentence).min(1, 'an entry needs at least one example sentence that matches').describe('Sentences that must match this entry (scamscan lexicons check)'),
-    counterExamples: z.array(sentence).optional().describe('Sentences that must not match this entry'),
-  })
+      id: z
+        .string()
+        .regex(/^[a-z]{2,3}\.[a-z_]+\.[a-z0-9][a-z0-9-]*$/, 'an id looks like en.payment.gift-card')
+        .describe('Unique across all lexicons, <language>.<category>.<name>; an entry of a later folder with the same id replaces this one'),
+      phrases: z
+        .array(phrase)
+        .min(1, 'an entry needs at least one phrase (or leave phrases out and give frames)')
+        .optional()
+        .describe('Patterns in the phrase syntax of lexicons/README.md; each phrase only once in all lexicons'),
+      frames: z
+        .array(frameSchema)
+        .min(1, 'an entry needs at least one frame (or leave frames out and give phrases)')
+        .optional()
+        .describe('Order-free frames (lexicons/README.md, "Frames"); an entry gives phrases, frames or both'),
+      weight: z.number().min(0).max(1).describe('0 to 1: how sure this evidence alone is that the call is a scam (for counter: that it is genuine)'),
+      note: z.string().trim().min(1, 'say why this is evidence').describe('Why this is evidence, for the analyst reading the finding'),
+      examples: z
+        .array(sentence)
+        .min(1, 'an entry needs at least one example sentence that matches')
+        .describe('Sentences that must match this entry (scamscan lexicons check)'),
+      counterExamples: z.array(sentence).optional().describe('Sentences that must not match this entry'),
+    })
     .refine((e) => e.phrases !== undefined || e.frames !== undefined, { message: 'an entry needs phrases, frames or both', path: ['phrases'] });
 
   const classFileSchema = z

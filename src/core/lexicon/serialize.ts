@@ -2,7 +2,16 @@ import type { Language } from '../../types.js';
 import { LANGUAGES } from '../../types.js';
 import type { Model } from './schema.js';
 import { step, type Atom, type Step } from './pattern.js';
-import { buildMatcher, compilePattern, type CompiledEntry, type CompiledFrame, type CompiledLexicons, type CompiledPattern, type LanguageRules, type Matcher } from './compile.js';
+import {
+  buildMatcher,
+  compilePattern,
+  type CompiledEntry,
+  type CompiledFrame,
+  type CompiledLexicons,
+  type CompiledPattern,
+  type LanguageRules,
+  type Matcher,
+} from './compile.js';
 
 /**
  * Compiled lexicons as plain JSON, so the built-in ones are validated and compiled once, at build
@@ -24,7 +33,21 @@ export interface SerializedLexicons {
   matchers: Record<Language, number[]>;
   /** Each language's frames: the index of the frame's own pattern (its entry and steps), its words, its parts, its sentences. */
   frames: Record<Language, Array<[number, number, number[], number]>>;
-  rules: Record<Language, { stopwords: string[]; fillers: string[]; listWords: string[]; negators: number[]; reported: number[]; clauseBreaks: number[]; readouts: number[]; drives: number[]; follows: number[]; narration: number[] }>;
+  rules: Record<
+    Language,
+    {
+      stopwords: string[];
+      fillers: string[];
+      listWords: string[];
+      negators: number[];
+      reported: number[];
+      clauseBreaks: number[];
+      readouts: number[];
+      drives: number[];
+      follows: number[];
+      narration: number[];
+    }
+  >;
   examples: Array<[string, string[], string[]]>;
   brands: string[];
   model: Model;
@@ -84,7 +107,21 @@ export function serializeLexicons(lex: CompiledLexicons): SerializedLexicons {
   const rules = Object.fromEntries(
     LANGUAGES.map((l) => {
       const r = lex.rules[l];
-      return [l, { stopwords: [...r.stopwords], fillers: [...r.fillers], listWords: [...r.listWords], negators: list(r.negators), reported: list(r.reported), clauseBreaks: list(r.clauseBreaks), readouts: list(r.readouts), drives: list(r.drives), follows: list(r.follows), narration: list(r.narration) }];
+      return [
+        l,
+        {
+          stopwords: [...r.stopwords],
+          fillers: [...r.fillers],
+          listWords: [...r.listWords],
+          negators: list(r.negators),
+          reported: list(r.reported),
+          clauseBreaks: list(r.clauseBreaks),
+          readouts: list(r.readouts),
+          drives: list(r.drives),
+          follows: list(r.follows),
+          narration: list(r.narration),
+        },
+      ];
     }),
   ) as SerializedLexicons['rules'];
   const frames = Object.fromEntries(
@@ -144,7 +181,8 @@ export function deserializeLexicons(data: SerializedLexicons): CompiledLexicons 
         const r = data.rules[l];
         // Stopwords of every language count for detecting the language; the word matchers serve only the call's.
         const rules = { stopwords: new Set(r.stopwords), fillers: new Set(r.fillers), listWords: new Set(r.listWords) } as LanguageRules;
-        for (const key of ['negators', 'reported', 'clauseBreaks', 'readouts', 'drives', 'follows', 'narration'] as const) lazy(rules, key, () => matcher(r[key]));
+        for (const key of ['negators', 'reported', 'clauseBreaks', 'readouts', 'drives', 'follows', 'narration'] as const)
+          lazy(rules, key, () => matcher(r[key]));
         return [l, rules];
       }),
     ) as CompiledLexicons['rules'],

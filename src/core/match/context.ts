@@ -187,7 +187,8 @@ export function contextModifiers(
       quoted.push({ from: a, to: b, readout: false });
     }
   }
-  const reach = (r: Hit, h: Hit, start: number) => r.to <= h.from && h.from - r.to <= REPORTED_REACH && !crosses(SENTENCE_END, text, tokens[r.to - 1]!.end, start);
+  const reach = (r: Hit, h: Hit, start: number) =>
+    r.to <= h.from && h.from - r.to <= REPORTED_REACH && !crosses(SENTENCE_END, text, tokens[r.to - 1]!.end, start);
   const readout: boolean[] = [];
   const modifiers = hits.map((h) => {
     const mods: Modifier[] = [];

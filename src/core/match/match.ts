@@ -1,5 +1,16 @@
 import type { Token } from '../../types.js';
-import { ANCHOR_WORDS, anchorBit, anchorSteps, prefixAnchor, setAnchorBit, PREFIX_KEY, type CompiledFrame, type CompiledPattern, type Matcher, type WordInfo } from '../lexicon/compile.js';
+import {
+  ANCHOR_WORDS,
+  anchorBit,
+  anchorSteps,
+  prefixAnchor,
+  setAnchorBit,
+  PREFIX_KEY,
+  type CompiledFrame,
+  type CompiledPattern,
+  type Matcher,
+  type WordInfo,
+} from '../lexicon/compile.js';
 import type { Step } from '../lexicon/pattern.js';
 import { remember } from '../text/memo.js';
 
@@ -181,7 +192,14 @@ export function completeFrames(frames: CompiledFrame[], parts: number[], tokens:
  * part, none sharing a first or last word with another, over at most `sentences` consecutive
  * sentences, at most `within` words long; or null.
  */
-function closest(lists: number[][], from0: number, to0: number, within: number, sentences: number, tokens: ArrayLike<Sentenced>): { from: number; to: number; heads: number[] } | null {
+function closest(
+  lists: number[][],
+  from0: number,
+  to0: number,
+  within: number,
+  sentences: number,
+  tokens: ArrayLike<Sentenced>,
+): { from: number; to: number; heads: number[] } | null {
   const sentence = tokens[from0]!.sentence;
   let best: { from: number; to: number; heads: number[] } | null = null;
   const used: number[] = [from0, to0];
@@ -199,7 +217,8 @@ function closest(lists: number[][], from0: number, to0: number, within: number, 
       const nlo = Math.min(lo, a);
       const nhi = Math.max(hi, b);
       // Sentences are numbered in order: the span's first and last words bound the sentences it covers.
-      if (nhi - nlo > within || Math.abs(tokens[a]!.sentence - sentence) >= sentences || tokens[nhi - 1]!.sentence - tokens[nlo]!.sentence >= sentences) continue;
+      if (nhi - nlo > within || Math.abs(tokens[a]!.sentence - sentence) >= sentences || tokens[nhi - 1]!.sentence - tokens[nlo]!.sentence >= sentences)
+        continue;
       // Two parts cannot share their first or last word ("six digit code" is not also "code"); one
       // may lie in another's gap ("read the code to me": the code inside "read ~3 me").
       let apart = true;

@@ -183,7 +183,11 @@ export function corroborate(evidence: Weighed[], model: Model): Weighed[] {
     const e = evidence[i]!;
     if (e.category === 'counter' || e.at === undefined || e.effective >= c.weak || e.effective <= 0) continue;
     let near = false;
-    for (const at of strongAt) if (Math.abs(at - e.at) <= c.window) { near = true; break; }
+    for (const at of strongAt)
+      if (Math.abs(at - e.at) <= c.window) {
+        near = true;
+        break;
+      }
     if (near) continue;
     out ??= evidence.slice();
     out[i] = { ...e, effective: e.effective * c.isolated };

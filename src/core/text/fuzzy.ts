@@ -35,7 +35,13 @@ function indexOf(brands: readonly string[]): BrandIndex {
   let index = indexes.get(brands);
   if (!index) {
     const lengths = brands.map((b) => b.length);
-    index = { initials: new Set(brands.map((b) => b.charCodeAt(0))), shortest: Math.min(...lengths), longest: Math.max(...lengths), words: new Map(), pairs: new WeakMap() };
+    index = {
+      initials: new Set(brands.map((b) => b.charCodeAt(0))),
+      shortest: Math.min(...lengths),
+      longest: Math.max(...lengths),
+      words: new Map(),
+      pairs: new WeakMap(),
+    };
     indexes.set(brands, index);
   }
   return index;
@@ -116,7 +122,8 @@ export function restoreBrands(tokens: Token[], brands: readonly string[], stopwo
 function pairBrand(first: string, second: string, brands: readonly string[], stopwords: ReadonlySet<string>, byFirst: PairMemo): string | null {
   let bySecond = byFirst.get(first);
   // null: the word cannot start a pair (a stopword, not plain letters, or a brand already).
-  if (bySecond === undefined) bySecond = remember(byFirst, first, !stopwords.has(first) && /^[a-z]+$/.test(first) && !brands.includes(first) ? new Map() : null, 50_000);
+  if (bySecond === undefined)
+    bySecond = remember(byFirst, first, !stopwords.has(first) && /^[a-z]+$/.test(first) && !brands.includes(first) ? new Map() : null, 50_000);
   if (bySecond === null) return null;
   const joined = bySecond.get(second);
   if (joined !== undefined) return joined;

@@ -82,7 +82,8 @@ export function numberValue(words: readonly NumberWord[]): string {
     }
     const fits =
       last === null ||
-      (w.kind === 'unit' && (last === 'hundred' || last === 'big' || (last === 'tens' && w.value > 0) || (last === 'teen' && lastValue === 10 && w.value >= 7 && w.lang & 2))) ||
+      (w.kind === 'unit' &&
+        (last === 'hundred' || last === 'big' || (last === 'tens' && w.value > 0) || (last === 'teen' && lastValue === 10 && w.value >= 7 && w.lang & 2))) ||
       (w.kind === 'teen' && (last === 'hundred' || last === 'big' || (last === 'tens' && (lastValue === 60 || lastValue === 80) && w.lang & 2))) ||
       (w.kind === 'tens' && (last === 'hundred' || last === 'big')) ||
       (w.kind === 'hundred' && (last === 'unit' || last === 'teen' || last === 'tens') && cur < 100) ||
@@ -107,7 +108,7 @@ export function numberValue(words: readonly NumberWord[]): string {
 export function joinNumbers(text: string, tokens: Token[]): Token[] {
   let out: Token[] | null = null;
   let copied = 0; // tokens[0, copied) are in out
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const first = WORDS.get(tokens[i]!.form);
     if (!first) {
       i++;

@@ -109,7 +109,6 @@ function formAt(text: string, start: number, end: number, hash: number, ascii: b
   return form;
 }
 
-
 function formOf(raw: string, ascii: boolean): string {
   return unLeet(ascii ? raw.toLowerCase() : normalizeWord(raw));
 }

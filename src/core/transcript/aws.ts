@@ -89,7 +89,8 @@ export function readAws(source: string, file = '-'): Transcript {
     const path = `results.items[${i}]`;
     shape.object(item, path, itemsNode!);
     const type = shape.string(field(item, 'type'), `${path}.type`, item);
-    if (type.value !== 'pronunciation' && type.value !== 'punctuation') shape.fail(`${path}.type`, `is ${JSON.stringify(type.value)}, expected "pronunciation" or "punctuation"`, type.at);
+    if (type.value !== 'pronunciation' && type.value !== 'punctuation')
+      shape.fail(`${path}.type`, `is ${JSON.stringify(type.value)}, expected "pronunciation" or "punctuation"`, type.at);
     const alternatives = shape.array(field(item, 'alternatives'), `${path}.alternatives`, item);
     const alt = shape.object(alternatives.items[0], `${path}.alternatives[0]`, alternatives);
     const content = shape.string(field(alt, 'content'), `${path}.alternatives[0].content`, alt);
@@ -107,7 +108,8 @@ export function readAws(source: string, file = '-'): Transcript {
     const ownLabel = field(item, 'speaker_label') ?? field(item, 'channel_label');
     const label = ownLabel?.type === 'string' ? ownLabel.value : null;
     const turn: Turn | null =
-      (startNode?.type === 'string' ? byStart.get(startNode.value) : undefined) ?? (label ? { key: `label ${label}`, speaker: label } : (current?.turn ?? null));
+      (startNode?.type === 'string' ? byStart.get(startNode.value) : undefined) ??
+      (label ? { key: `label ${label}`, speaker: label } : (current?.turn ?? null));
     if (current && current.turn?.key !== turn?.key) close();
     if (!current) current = { turn, text: new MappedText(source), start };
     current.text.sep(' ');

@@ -37,7 +37,7 @@ const UTF8 = new TextDecoder('utf-8');
 function utf8Shape(bytes: Uint8Array): { multi: number; invalid: number } {
   let multi = 0;
   let invalid = 0;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!;
     if (b < 0x80) {
       i++;

@@ -63,7 +63,8 @@ export function detectReader(source: string, file = '-'): Reader {
   const reader = READERS.find((r) => r !== plain && r.detect(source)) ?? plain;
   if (reader === plain && looksLikeJson(source)) {
     const root = parseJson(source, file); // throws `JSON: <what> at line L column C`
-    const top = root.type === 'object' ? `an object with ${root.fields.size ? `keys ${[...root.fields.keys()].slice(0, 8).join(', ')}` : 'no keys'}` : `an ${root.type}`;
+    const top =
+      root.type === 'object' ? `an object with ${root.fields.size ? `keys ${[...root.fields.keys()].slice(0, 8).join(', ')}` : 'no keys'}` : `an ${root.type}`;
     throw new ScamscanError(`JSON: no known transcript shape (found ${top}); expected ${WHISPER_SHAPE}, ${AWS_SHAPE} or ${TURNS_SHAPE}`, file);
   }
   return reader;

@@ -184,7 +184,7 @@ export function parseJson(text: string, file = '-'): JsonNode {
  */
 export function stringMap(source: string, node: JsonString): number[] {
   const map: number[] = [];
-  for (let i = node.at + 1; i < node.end; ) {
+  for (let i = node.at + 1; i < node.end;) {
     if (source[i] !== '\\') {
       map.push(i++);
       continue;

@@ -10,10 +10,7 @@ const TIME = String.raw`(?:[\[(]?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d{1,3})?[
 export const NAME = String.raw`[\p{L}](?:[\p{L}\p{N}\p{M}'’ _\u200B-\u200D\u2060\uFEFF-]|\.(?!\s)){0,38}?`;
 
 /** A label at the start of a line. Groups: 1-3 time (h or m, m or s, s), 4 `[Name]`, 5 `<Name>`, 6 `Name:`. */
-export const LINE_LABEL = new RegExp(
-  String.raw`^\s*${TIME}?(?:\[([^\]\n]{1,40})\]\s*:?|<([^>\n]{1,40})>\s*:?|(${NAME})\s?:)(?=\s|$)\s*`,
-  'u',
-);
+export const LINE_LABEL = new RegExp(String.raw`^\s*${TIME}?(?:\[([^\]\n]{1,40})\]\s*:?|<([^>\n]{1,40})>\s*:?|(${NAME})\s?:)(?=\s|$)\s*`, 'u');
 
 /** The name a LINE_LABEL match gives, untrimmed. */
 export function labelName(m: RegExpExecArray | null): string | undefined {

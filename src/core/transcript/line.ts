@@ -43,7 +43,8 @@ function readJsonLine(line: string): LineUtterance | null {
   const { speaker, text, start } = value as Record<string, unknown>;
   if (typeof text !== 'string') throw new Error('"text" is missing or not a string');
   if (speaker !== undefined && speaker !== null && typeof speaker !== 'string') throw new Error('"speaker" is not a string');
-  if (start !== undefined && start !== null && (typeof start !== 'number' || !Number.isFinite(start) || start < 0)) throw new Error('"start" is not a number of seconds');
+  if (start !== undefined && start !== null && (typeof start !== 'number' || !Number.isFinite(start) || start < 0))
+    throw new Error('"start" is not a number of seconds');
   if (!text.trim()) return null;
   const u: LineUtterance = { speaker: typeof speaker === 'string' && speaker.trim() ? speaker.trim() : null, text, at: -1 };
   if (typeof start === 'number') u.start = start;

@@ -78,7 +78,6 @@ export class MappedText {
   }
 }
 
-
 /**
  * Splits a mapped text into one utterance per sentence, for sources that have no turns (Whisper
  * without segments, AWS without speakers); a long unpunctuated sentence into the turns and clauses

@@ -60,7 +60,6 @@ export function inlineLabels(text: string): RegExpExecArray[] {
   return found;
 }
 
-
 function plausibleName(name: string): boolean {
   const known = plausibleNames.get(name);
   if (known !== undefined) return known;
@@ -188,7 +187,15 @@ export function readPlain(source: string): Transcript {
    * utterance starts; `known` says the speaker is given by a label, so a recovered turn inside it is
    * only a clause of the same speaker's turn.
    */
-  const addText = (speaker: string | null, text: string, at: (i: number) => number, mapped: MappedText | null, start: number | undefined, first: TurnKind | undefined, known: boolean) => {
+  const addText = (
+    speaker: string | null,
+    text: string,
+    at: (i: number) => number,
+    mapped: MappedText | null,
+    start: number | undefined,
+    first: TurnKind | undefined,
+    known: boolean,
+  ) => {
     let turn = first;
     const emit = (a: number, b: number, kind: TurnKind | undefined): void => {
       while (a < b && text.charCodeAt(a) <= 32) a++;
@@ -242,7 +249,15 @@ export function readPlain(source: string): Transcript {
     // read one by one without looking again (one turn a line would otherwise cost n² here).
     let j = i + 1;
     if (i >= unwrappedUntil && !ENDS.test(line.text)) {
-      while (j < lines.length && lines[j]!.text.trim() && !lines[j]!.cue && !labelOf(lines[j]!) && GOES_ON.test(lines[j]!.text) && (j === i + 1 || !ENDS.test(lines[j - 1]!.text))) j++;
+      while (
+        j < lines.length &&
+        lines[j]!.text.trim() &&
+        !lines[j]!.cue &&
+        !labelOf(lines[j]!) &&
+        GOES_ON.test(lines[j]!.text) &&
+        (j === i + 1 || !ENDS.test(lines[j - 1]!.text))
+      )
+        j++;
       if (j > i + 1 && !wrapped(lines, i, j, labels.size > 0)) {
         unwrappedUntil = j;
         j = i + 1;

@@ -130,7 +130,8 @@ function words(text: string): Word[] {
         else if (d >= 65 && d <= 90) {
           plain = false;
           end = ++i;
-        } else if (d === 39 || d === 45) i++; // an apostrophe or hyphen: part of the word only if more follows
+        } else if (d === 39 || d === 45)
+          i++; // an apostrophe or hyphen: part of the word only if more follows
         else break;
       } else if (d === 0x2019) {
         plain = false;
@@ -207,7 +208,21 @@ export function segment(text: string): Segment[] {
       const answer = i - lastQuestion <= 14 && ANSWERS.has(w.lower);
       if (opener || answer) cut = 'recovered';
       else if (QUESTIONS.get(w.lower)?.has(next ?? '') && !QUESTION_WORDS.has(prev)) cut = 'continued';
-      else if (IMPERATIVES.has(w.lower) && !NOT_BEFORE_IMPERATIVE.has(prev) && (next === 'to' || next === 'the' || next === 'your' || next === 'sur' || next === 'le' || next === 'la' || next === 'votre' || next === 'me' || next === 'moi' || next === 'it')) cut = 'continued';
+      else if (
+        IMPERATIVES.has(w.lower) &&
+        !NOT_BEFORE_IMPERATIVE.has(prev) &&
+        (next === 'to' ||
+          next === 'the' ||
+          next === 'your' ||
+          next === 'sur' ||
+          next === 'le' ||
+          next === 'la' ||
+          next === 'votre' ||
+          next === 'me' ||
+          next === 'moi' ||
+          next === 'it')
+      )
+        cut = 'continued';
       else if (wordsSinceClause >= LONG_CLAUSE && CLAUSE_WORDS.has(w.lower)) cut = 'continued';
     }
     if (QUESTIONS.get(w.lower)?.has(next ?? '')) lastQuestion = i;

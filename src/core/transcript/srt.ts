@@ -40,7 +40,11 @@ export function readSrt(source: string, file = '-'): Transcript {
       for (i++; i < lines.length && !isBlank(lines[i]); i++) cue.lines.push(lines[i]!);
       cues.push(cue);
     } else if (numbered) {
-      fail(label, lines[i + 1] ?? first, `expected a timing line "00:01:23,456 --> 00:01:25,000" after the cue number, found ${lines[i + 1] ? quote(lines[i + 1]!.text) : 'the end of the file'}`);
+      fail(
+        label,
+        lines[i + 1] ?? first,
+        `expected a timing line "00:01:23,456 --> 00:01:25,000" after the cue number, found ${lines[i + 1] ? quote(lines[i + 1]!.text) : 'the end of the file'}`,
+      );
     } else if (cues.length === 0) {
       fail(1, first, `expected a cue number, found ${quote(first.text)}`);
     } else {

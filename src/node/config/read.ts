@@ -22,7 +22,11 @@ export function readConfig(file: string): Config {
   const where = keyPath(issue.path);
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.map((k) => (where ? `${where}.${k}` : k));
-    const known = where ? '' : ` (known: ${Object.keys(configSchema().shape).filter((k) => k !== '$schema').join(', ')})`;
+    const known = where
+      ? ''
+      : ` (known: ${Object.keys(configSchema().shape)
+          .filter((k) => k !== '$schema')
+          .join(', ')})`;
     throw new ScamscanError(`unknown key${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')}${known}`, file);
   }
   throw new ScamscanError(`${where || '(top level)'}: ${issue.message}`, file);

@@ -47,7 +47,8 @@ export interface ResolveInput {
 
 /** Merges defaults, the config file and flags; pure. Lexicon folders of the file are made relative to it. */
 export function resolveConfig({ file, config, flags, command, formats }: ResolveInput): Effective {
-  const fromFile = <T>(value: T | undefined, fallback: T): Sourced<T> => (file && value !== undefined ? { value, from: file } : { value: fallback, from: 'default' });
+  const fromFile = <T>(value: T | undefined, fallback: T): Sourced<T> =>
+    file && value !== undefined ? { value, from: file } : { value: fallback, from: 'default' };
   const flagOr = <T>(flag: string, value: T | undefined, other: Sourced<T>): Sourced<T> => (value !== undefined ? { value, from: flag } : other);
   const c = config ?? {};
   const base = file ? dirname(file) : '.';
@@ -55,7 +56,14 @@ export function resolveConfig({ file, config, flags, command, formats }: Resolve
     file,
     thresholds: { scam: fromFile(c.thresholds?.scam, null), suspicious: fromFile(c.thresholds?.suspicious, null) },
     language: flagOr('--lang', flags.language, fromFile(c.language, 'auto')),
-    lexicons: flagOr('--lexicons', flags.lexicons, fromFile(c.lexicons?.map((d) => resolve(base, d)), [])),
+    lexicons: flagOr(
+      '--lexicons',
+      flags.lexicons,
+      fromFile(
+        c.lexicons?.map((d) => resolve(base, d)),
+        [],
+      ),
+    ),
     disable: fromFile(c.disable, []),
     allow: fromFile(c.allow, []),
     format: resolveFormats(file, c.format, formats, command, flags.format),
@@ -77,7 +85,8 @@ function resolveFormats(file: string | null, format: Config['format'], formats: 
   if (format && typeof format === 'object') {
     for (const [name, value] of Object.entries(format)) {
       const choices = formats[name];
-      if (value !== undefined && choices && !choices.includes(value)) throw new ScamscanError(`format.${name}: "${value}" is not an output format of ${name} (${choices.join(', ')})`, file ?? undefined);
+      if (value !== undefined && choices && !choices.includes(value))
+        throw new ScamscanError(`format.${name}: "${value}" is not an output format of ${name} (${choices.join(', ')})`, file ?? undefined);
     }
   }
   for (const [name, choices] of Object.entries(formats)) {

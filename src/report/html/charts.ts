@@ -29,16 +29,23 @@ export function histogramSvg(bins: ReadonlyArray<Record<Verdict, number>>, thres
       if (!b[v]) continue;
       const h = Math.max(1, (b[v] / max) * plotH);
       y -= h;
-      parts.push(`<rect class="v-${v}" x="${(x + 1).toFixed(1)}" y="${y.toFixed(1)}" width="${(bw - 2).toFixed(1)}" height="${h.toFixed(1)}"><title>score ${from}–${to}: ${fmt(b[v])} ${v}</title></rect>`);
+      parts.push(
+        `<rect class="v-${v}" x="${(x + 1).toFixed(1)}" y="${y.toFixed(1)}" width="${(bw - 2).toFixed(1)}" height="${h.toFixed(1)}"><title>score ${from}–${to}: ${fmt(b[v])} ${v}</title></rect>`,
+      );
     }
   });
-  for (const [name, t] of [['suspicious', thresholds.suspicious], ['scam', thresholds.scam]] as const) {
+  for (const [name, t] of [
+    ['suspicious', thresholds.suspicious],
+    ['scam', thresholds.scam],
+  ] as const) {
     const x = (left + t * plotW).toFixed(1);
     parts.push(`<line class="threshold" x1="${x}" x2="${x}" y1="${top}" y2="${top + plotH}"><title>${name} threshold ${t}</title></line>`);
     parts.push(`<text class="tick" x="${x}" y="${top + 8}" dx="3">${name}</text>`);
   }
   for (const t of [0, 0.25, 0.5, 0.75, 1]) parts.push(`<text class="tick" x="${(left + t * plotW).toFixed(1)}" y="${H - 6}" text-anchor="middle">${t}</text>`);
-  parts.push(`<text class="tick" x="${left - 4}" y="${top + 8}" text-anchor="end">${fmt(max)}</text><text class="tick" x="${left - 4}" y="${top + plotH}" text-anchor="end">0</text>`);
+  parts.push(
+    `<text class="tick" x="${left - 4}" y="${top + 8}" text-anchor="end">${fmt(max)}</text><text class="tick" x="${left - 4}" y="${top + plotH}" text-anchor="end">0</text>`,
+  );
   parts.push(`<line class="axis" x1="${left}" x2="${left + plotW}" y1="${top + plotH}" y2="${top + plotH}"/>`);
   return `<svg class="chart" role="img" aria-label="Score histogram" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}">${parts.join('')}</svg>`;
 }

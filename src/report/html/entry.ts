@@ -58,7 +58,12 @@ export function reportEntry(view: ExplainView): ReportEntry {
   for (const u of transcript.utterances) {
     if (chars >= DETAIL_CHARS) break;
     chars += u.text.length;
-    const spans = highlights(u, byUtterance.get(u.index) ?? []).map((h): [number, number, number, number] => [h.start, h.end, CATEGORIES.indexOf(h.category), shown.get(h.finding)!]);
+    const spans = highlights(u, byUtterance.get(u.index) ?? []).map((h): [number, number, number, number] => [
+      h.start,
+      h.end,
+      CATEGORIES.indexOf(h.category),
+      shown.get(h.finding)!,
+    ]);
     utterances.push([who(u.speaker), u.text, spans]);
   }
   const strongest = result.findings
@@ -71,7 +76,18 @@ export function reportEntry(view: ExplainView): ReportEntry {
     utterances,
     omitted: transcript.utterances.length - utterances.length,
     timeline: buckets(timeline, TIMELINE_POINTS).map((b) => round(b.value)),
-    findings: strongest.map(({ f, i }) => [i, CATEGORIES.indexOf(f.category), f.text, f.utterance, f.speaker, f.line, f.column, round(f.contribution, 2), f.modifiers.join(','), f.id]),
+    findings: strongest.map(({ f, i }) => [
+      i,
+      CATEGORIES.indexOf(f.category),
+      f.text,
+      f.utterance,
+      f.speaker,
+      f.line,
+      f.column,
+      round(f.contribution, 2),
+      f.modifiers.join(','),
+      f.id,
+    ]),
     moreFindings: result.findings.length - strongest.length,
     driver: result.driver,
     warnings: result.warnings,

@@ -92,7 +92,12 @@ function summaryHtml(stats: ReportStats, s: PageSummary): string {
     .filter(([c]) => c !== 'counter')
     .sort((a, b) => b[1].files - a[1].files || b[1].contribution - a[1].contribution)
     .map(([c, v]) => ({ label: c, value: v.files, note: `${n(v.files)} (${pct(v.files, flagged)})`, cls: `c-${c}` }));
-  const stages = STAGES.map((st) => ({ label: st, value: stats.stages.get(st)!, note: `${n(stats.stages.get(st)!)} (${pct(stats.stages.get(st)!, flagged)})`, cls: 'bar' }));
+  const stages = STAGES.map((st) => ({
+    label: st,
+    value: stats.stages.get(st)!,
+    note: `${n(stats.stages.get(st)!)} (${pct(stats.stages.get(st)!, flagged)})`,
+    cls: 'bar',
+  }));
   const mix = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).map(([label, value]) => ({ label, value, cls: 'bar' }));
   return (
     `<header><h1>scamscan report</h1><p class="meta">${n(s.files)} files scanned in ${s.seconds} s${s.interrupted ? ' (interrupted: not every file was scanned)' : ''} · ` +
@@ -109,13 +114,25 @@ function summaryHtml(stats: ReportStats, s: PageSummary): string {
 function controlsHtml(stats: ReportStats): string {
   const option = (value: string, label: string) => `<option value="${escapeHtml(value)}">${escapeHtml(label)}</option>`;
   const cols: Array<[string, string]> = [
-    ['file', 'File'], ['verdict', 'Verdict'], ['score', 'Score'], ['alert', 'Alert'], ['language', 'Lang'], ['format', 'Format'], ['stages', 'Stages'],
+    ['file', 'File'],
+    ['verdict', 'Verdict'],
+    ['score', 'Score'],
+    ['alert', 'Alert'],
+    ['language', 'Lang'],
+    ['format', 'Format'],
+    ['stages', 'Stages'],
   ];
   return (
     `<section id="files"><h2>Files</h2><div class="controls">` +
     `<input id="q" type="search" placeholder="Filter by file name" aria-label="Filter by file name">` +
-    `<select id="fv" aria-label="Verdict">${option('', 'any verdict')}${[...VERDICTS, 'error'].reverse().map((v) => option(v, v)).join('')}</select>` +
-    `<select id="fl" aria-label="Language">${option('', 'any language')}${[...stats.languages.keys()].sort().map((l) => option(l, l)).join('')}</select>` +
+    `<select id="fv" aria-label="Verdict">${option('', 'any verdict')}${[...VERDICTS, 'error']
+      .reverse()
+      .map((v) => option(v, v))
+      .join('')}</select>` +
+    `<select id="fl" aria-label="Language">${option('', 'any language')}${[...stats.languages.keys()]
+      .sort()
+      .map((l) => option(l, l))
+      .join('')}</select>` +
     `<select id="fc" aria-label="Category">${option('', 'any category')}${CATEGORIES.map((c, i) => option(String(i), c)).join('')}</select>` +
     `<span id="count" class="meta"></span></div><p id="base" class="meta"></p>` +
     `<table id="table"><thead><tr>${cols.map(([k, label]) => `<th data-key="${k}"><button type="button">${label}</button></th>`).join('')}<th>Top categories</th></tr></thead><tbody id="tbody"></tbody></table>` +

@@ -12,7 +12,17 @@ type RowArray = [string, string, number, string, string, number, number | null, 
 
 function rowArray(r: ReportRow): RowArray {
   const stageBits = STAGES.reduce((bits, s, k) => (r.stages.includes(s) ? bits | (1 << k) : bits), 0);
-  return [r.file, r.verdict, Math.round(r.score * 1000) / 1000, r.language, r.format, r.utterances, r.alert, stageBits, r.categories.map((c) => CATEGORIES.indexOf(c))];
+  return [
+    r.file,
+    r.verdict,
+    Math.round(r.score * 1000) / 1000,
+    r.language,
+    r.format,
+    r.utterances,
+    r.alert,
+    stageBits,
+    r.categories.map((c) => CATEGORIES.indexOf(c)),
+  ];
 }
 
 /**
