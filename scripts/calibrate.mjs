@@ -22,6 +22,7 @@ import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadLexicons, classifyText, classifyBytes } from '../dist/index.js';
 import { labelledFolder, parseCsv, parseLabel } from './eval-all.mjs';
+import { mulberry32 } from './prng.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -247,16 +248,6 @@ function chooseThreshold(scores, idx) {
 // ---------------------------------------------------------------------------------------------
 // Cross-validation: stratified by corpus and label, folds assigned after a seeded shuffle.
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = mulberry32(SEED);
 const fold = new Array(rows.length);
 const strata = new Map();

@@ -12,6 +12,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { mulberry32 } from './prng.mjs';
 
 const [dir, countArg, seedArg = '1'] = process.argv.slice(2);
 const count = Number(countArg);
@@ -20,19 +21,8 @@ if (!dir || !Number.isInteger(count) || count < 1) {
   process.exit(2);
 }
 
-/** mulberry32: small, fast, and the same everywhere. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const seed = [...String(seedArg)].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261);
-const rand = prng(seed);
+const rand = mulberry32(seed);
 const pick = (list) => list[Math.floor(rand() * list.length)];
 const between = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
 

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileLexicons } from '../src/core/lexicon/compile.js';
 import { loadLexiconSet } from '../src/node/lexicons.js';
@@ -7,3 +9,13 @@ export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 /** A small, fixed lexicon set so engine tests do not move when the built-in lexicons are tuned. */
 export const fixtureLexicons = () => compileLexicons(loadLexiconSet([FIXTURE_LEXICONS]));
+
+/** samples/labels.csv as a map from file name to label (scam or legit). */
+export const sampleLabels = (): Map<string, string> =>
+  new Map(
+    readFileSync(join(ROOT, 'samples', 'labels.csv'), 'utf8')
+      .trim()
+      .split(/\r?\n/)
+      .slice(1)
+      .map((line) => line.split(',') as [string, string]),
+  );

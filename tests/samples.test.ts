@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classifyBytes, loadLexicons } from '../src/index.js';
-import { ROOT } from './helpers.js';
+import { ROOT, sampleLabels } from './helpers.js';
 
 /**
  * Golden results for every sample: the verdict must agree with samples/labels.csv, and the whole
@@ -12,13 +12,7 @@ const SAMPLES = join(ROOT, 'samples');
 const GOLDEN = join(ROOT, 'tests', 'golden');
 const update = process.env.UPDATE_GOLDEN === '1';
 
-const labels = new Map(
-  readFileSync(join(SAMPLES, 'labels.csv'), 'utf8')
-    .trim()
-    .split(/\r?\n/)
-    .slice(1)
-    .map((line) => line.split(',') as [string, string]),
-);
+const labels = sampleLabels();
 const files = readdirSync(SAMPLES).filter((f) => labels.has(f));
 /**
  * Samples scamscan still gets wrong, each with the reason. Listed, not hidden: the test fails when

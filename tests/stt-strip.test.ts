@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classifyBytes, loadLexicons } from '../src/index.js';
-import { ROOT } from './helpers.js';
+import { ROOT, sampleLabels } from './helpers.js';
 
 /**
  * Issue 14: what speech-to-text really gives is the call without punctuation and without speaker
@@ -28,13 +28,7 @@ const FLIPS: Record<string, string> = {
 
 const SAMPLES = join(ROOT, 'samples');
 const lexicons = loadLexicons();
-const labels = new Map(
-  readFileSync(join(SAMPLES, 'labels.csv'), 'utf8')
-    .trim()
-    .split(/\r?\n/)
-    .slice(1)
-    .map((line) => line.split(',') as [string, string]),
-);
+const labels = sampleLabels();
 
 const LABEL =
   /^\s*(?:[[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?\s+)?(?:\[[^\]\n]{1,40}\]\s*:?|<[^>\n]{1,40}>\s*:?|[\p{L}][\p{L}\p{N}'’ _-]{0,38}?\s?:)(?=\s|$)\s*/u;
