@@ -94,7 +94,7 @@ describe.skipIf(!available)(`scan --report in headless Chromium${available ? '' 
     expect(await page.locator('#tbody tr').count()).toBe(50);
     await page.screenshot({ path: join(shots, 'report.png'), clip: { x: 0, y: 0, width: 1280, height: 1000 } });
     await page.click('#next');
-    expect(await page.locator('#tbody tr').count()).toBe(files - 50);
+    expect(await page.locator('#tbody tr').count()).toBe(Math.min(50, files - 50));
     await page.click('#prev');
   });
 
