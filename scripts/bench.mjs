@@ -94,10 +94,11 @@ try {
   for (const file of walk(join(root, 'lexicons'))) {
     if (!file.endsWith('.json') || /schema|model|language/.test(file)) continue;
     for (const e of JSON.parse(readFileSync(file, 'utf8')).entries ?? []) {
-      for (const phrase of e.phrases) {
+      // A frame's parts are phrases too (grep gets each part as a literal).
+      for (const phrase of [...(e.phrases ?? []), ...(e.frames ?? []).flatMap((f) => f.all)]) {
         const words = phrase
           .split(/\s+/)
-          .filter((w) => !/^~\d+$/.test(w) && !w.startsWith('#'))
+          .filter((w) => !/^~\d+$/.test(w) && !w.startsWith('#') && !w.startsWith('@'))
           .map((w) => w.split('|')[0].replace(/^=|\*$/g, ''));
         if (words.length) literals.add(words.join(' '));
       }
