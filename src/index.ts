@@ -17,6 +17,9 @@ export type { Adjustments, Thresholds } from './core/call/adjust.js';
 export type { Config } from './node/config/schema.js';
 export type { ScanItem, ScanOptions } from './batch/scanResults.js';
 export { ScamscanError } from './errors.js';
+/** Reading labelled data as `scamscan eval` does: RFC 4180 CSV rows, and scam/legit labels. */
+export { parseCsv, type CsvRow } from './core/transcript/csv.js';
+export { parseLabel } from './batch/dataset.js';
 import type { ScanItem, ScanOptions } from './batch/scanResults.js';
 
 /**
