@@ -12,7 +12,7 @@ import { remember } from '../text/memo.js';
 
 export type { Raw } from './evaluation.js';
 
-/** Config hook (issue 9): keeps the matches of one utterance that may count; `tokens` are the words the hits index. */
+/** Config hook: keeps the matches of one utterance that may count; `tokens` are the words the hits index. */
 export type HitFilter = (hits: Hit[], tokens: Token[], language: Language) => Hit[];
 
 /** What a session needs of a word form, looked up once per word: its stopword and filler languages (bit i for LANGUAGES[i]) and its stems. */
@@ -159,7 +159,7 @@ export class CallSession {
   constructor(
     private readonly lexicons: CompiledLexicons,
     private readonly forcedLanguage?: Language,
-    /** Config hook (issue 9): drops matches before they count (disabled entries, allow-list). */
+    /** Config hook: drops matches before they count (disabled entries, allow-list). */
     private readonly filter?: HitFilter,
   ) {
     this.language = forcedLanguage ?? 'en';
@@ -314,7 +314,7 @@ export class CallSession {
         }
       }
     }
-    const hits = found.length === 0 ? found : dedupeHits(this.filter ? this.filter(found, tokens, this.language) : found); // config hook (issue 9)
+    const hits = found.length === 0 ? found : dedupeHits(this.filter ? this.filter(found, tokens, this.language) : found); // the config hook
     const voice = this.voices[u.index - 1]!;
     const carryIn = this.turnStarts[u.index - 1] ? 0 : this.carry.words;
     // What the utterance does (instructs, claims, requests; complies, reads out), for the roles.
