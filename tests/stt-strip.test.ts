@@ -20,8 +20,6 @@ import { ROOT, sampleLabels } from './helpers.js';
 const FLIPS: Record<string, string> = {
   'en-legit-helpdesk-teamviewer-ticket.txt':
     'no sentence ends: “approve it in Authenticator the prompt …” matches within one clause; without a driver the help desk’s counters weigh less',
-  'en-legit-police-prevention-talk-seniors.txt':
-    'no quote marks: the officer acting the script out (“hello ma’am this is the windows technical department …”) reads as live speech',
   'en-legit-microsoft-support-case-quickassist.txt':
     'no labels, so no receiver: the customer reading out the activation error code and the agent’s “i can see your desktop” count in full (0.58)',
 };
