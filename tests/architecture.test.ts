@@ -59,7 +59,10 @@ export const MEMO_MODULES: Record<string, Record<string, string>> = {
     negatingPatterns: 'whether a compiled pattern holds a negator, weakly keyed by the pattern',
   },
   'core/match/match.ts': { after: 'scratch space of findHits, which runs to completion and is never re-entered' },
-  'core/call/session.ts': { factsIndex: 'word facts per lexicons, weakly keyed by the lexicons' },
+  'core/call/session.ts': {
+    factsIndex: 'word facts per lexicons, weakly keyed by the lexicons',
+    acrossIndex: 'the frames over several sentences of a compiled matcher, weakly keyed by the matcher',
+  },
 };
 
 const posixPath = (p: string) => p.split(sep).join('/');

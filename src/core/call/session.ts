@@ -103,6 +103,15 @@ function acrossOf(matcher: Matcher): Across {
   return { frames, partFrame, patterns: new Set(frames.map((f) => f.pattern)), depth: Math.max(0, ...frames.map((f) => f.sentences - 1)) };
 }
 
+/** The frames over several sentences of each matcher (see acrossOf), made once per compiled matcher. */
+const acrossIndex = new WeakMap<Matcher, Across>();
+
+function acrossFor(matcher: Matcher): Across {
+  let across = acrossIndex.get(matcher);
+  if (!across) acrossIndex.set(matcher, (across = acrossOf(matcher)));
+  return across;
+}
+
 const NO_PARTS: number[] = [];
 
 /** An utterance kept for frames across utterances: its words and text, to judge its parts when a later utterance needs them. */
@@ -153,8 +162,6 @@ export class CallSession {
   private recent: Kept[] = [];
   /** Scratch for the part hits of the utterance being matched. */
   private readonly partScratch: number[] = [];
-  /** The frames over several sentences of each language's matcher (see acrossOf), made on first use. */
-  private readonly across = new Map<Matcher, Across>();
 
   constructor(
     private readonly lexicons: CompiledLexicons,
@@ -292,8 +299,7 @@ export class CallSession {
     let found = findHits(matcher, tokens, known?.(matcher), scratch);
     // Frames of several sentences also complete across adjacent utterances (a move cut in two by the
     // transcript): this utterance's parts meet the kept parts of the last ones.
-    let across = this.across.get(matcher);
-    if (!across) this.across.set(matcher, (across = acrossOf(matcher)));
+    const across = acrossFor(matcher);
     let current: Kept | undefined;
     let crossed: Set<Hit> | undefined;
     if (across.depth > 0) {
