@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { score, type Weighed } from '../src/core/score/score.js';
+import { corroborate, score, type Weighed } from '../src/core/score/score.js';
 import { fixtureLexicons } from './helpers.js';
 
 const { model } = fixtureLexicons();
@@ -41,5 +41,41 @@ describe('score', () => {
     const s = score([], model);
     expect(s.score).toBeGreaterThanOrEqual(0);
     expect(s.verdict).toBe('clean');
+  });
+});
+
+describe('score, as an analyst weighs evidence', () => {
+  const at = (category: Weighed['category'], effective: number, utterance: number, receiver = false): Weighed => ({
+    category,
+    effective,
+    at: utterance,
+    receiver,
+  });
+  const windowed = { ...model, corroboration: { weak: 0.35, window: 12, isolated: 0.4 } };
+
+  it('counts weak evidence fully only with stronger evidence near it', () => {
+    const scattered = [at('pressure', 0.3, 10), at('payment', 0.3, 200), at('hook', 0.3, 400)];
+    const together = [at('pressure', 0.3, 10), at('payment', 0.3, 14), at('hook', 0.6, 18)];
+    expect(corroborate(scattered, windowed).map((e) => e.effective)).toEqual([0.3 * 0.4, 0.3 * 0.4, 0.3 * 0.4]);
+    expect(corroborate(together, windowed).map((e) => e.effective)).toEqual([0.3, 0.3, 0.6]);
+    expect(score(scattered, windowed).score).toBeLessThan(score(scattered, model).score);
+    // A strong move counts wherever it is in the call, and without a model setting nothing changes.
+    expect(corroborate([at('payment', 0.8, 500)], windowed)[0]!.effective).toBe(0.8);
+    expect(corroborate(scattered, model)).toBe(scattered);
+  });
+
+  it("takes no counter-signal from the receiver: their 'I'll call my bank' is a refusal", () => {
+    const base = [at('remote_access', 0.6, 1), at('hook', 0.6, 2)];
+    expect(score([...base, at('counter', 0.7, 3, true)], model).score).toBe(score(base, model).score);
+    expect(score([...base, at('counter', 0.7, 3)], model).score).toBeLessThan(score(base, model).score);
+  });
+
+  it('guards a decisive move of any stage against counter-signals, when the model says so', () => {
+    const code = [at('credentials', 0.9, 1), at('counter', 0.8, 2)];
+    const guarded = score(code, { ...model, guardDecisive: 0.85 });
+    const unguarded = score([at('hook', 0.9, 1), at('counter', 0.8, 2)], model);
+    const hookGuarded = score([at('hook', 0.9, 1), at('counter', 0.8, 2)], { ...model, guardDecisive: 0.85 });
+    expect(hookGuarded.score).toBeGreaterThan(unguarded.score);
+    expect(guarded.inputs.counter).toBeCloseTo(0.8 * model.counterGuard, 5);
   });
 });
