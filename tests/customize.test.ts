@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
-import type { CliIO } from '../src/cli/io.js';
+import { fakeIO } from './io.js';
 
 const root = mkdtempSync(join(tmpdir(), 'scamscan-custom-'));
 let dirs = 0;
@@ -55,19 +55,9 @@ const CALLS = {
 };
 
 async function cli(argv: string[], cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    readStdin: async () => Buffer.from(''),
-    stdinIsTTY: false,
-    stdoutIsTTY: false,
-    env: {},
-    cwd,
-  };
-  const code = await run(argv, io);
-  return { code, out: out.join(''), err: err.join('') };
+  const t = fakeIO();
+  const code = await run(argv, { ...t.io, cwd });
+  return { code, out: t.out(), err: t.err() };
 }
 
 /** classify --format json of one call from the project's calls/ folder (the config is found by walking up). */

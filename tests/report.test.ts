@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIO } from '../src/cli/io.js';
 import { run } from '../src/cli/main.js';
 import { explainTranscript } from '../src/core/call/view.js';
 import { loadLexicons } from '../src/index.js';
@@ -15,24 +14,11 @@ import { CSP } from '../src/report/html/page.js';
 import { readPlain } from '../src/core/transcript/plain.js';
 import { CATEGORIES } from '../src/types.js';
 import { ROOT } from './helpers.js';
+import { fakeIO } from './io.js';
 
 const lexicons = loadLexicons();
 const tmp = mkdtempSync(join(tmpdir(), 'scamscan-report-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-function fakeIO() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    readStdin: async () => Buffer.from(''),
-    stdinIsTTY: false,
-    stdoutIsTTY: false,
-    env: {},
-  };
-  return { io, out: () => out.join(''), err: () => err.join('') };
-}
 
 /** The page's data: the rows, and each detail inflated. */
 function pageData(html: string) {
