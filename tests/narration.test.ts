@@ -29,6 +29,15 @@ describe('a retelling without speaker labels', () => {
     }
   });
 
+  it('is read as a retelling whether its narration comes before or after the last finding', () => {
+    const move = 'you need to download anydesk now and buy google play gift cards and read me the numbers on the back';
+    const narration = ['and i said no way', 'then he said you have to do it today', 'and i told him to wait', 'so i put the phone down'];
+    const after = classifyText([move, ...narration].join('\n'));
+    const before = classifyText([...narration.slice(0, 3), move, narration[3]].join('\n'));
+    expect(after.verdict).toBe('clean');
+    expect(after.score).toBe(before.score);
+  });
+
   it('is not triggered by a live call that mentions what "they" will do once or twice', () => {
     const live = [
       'good morning i am calling from the fraud department of your bank',

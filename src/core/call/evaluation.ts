@@ -114,11 +114,16 @@ export class RunningEvaluation {
     this.unknown = { turns: 0, markers: 0, voices: new Set() };
   }
 
-  /** Notes an unlabelled utterance and how many reporting frames it holds, with or without findings. */
-  noteUnknown(voice: string, markers: number): void {
+  /**
+   * Notes an unlabelled utterance and how many narration frames it holds, with or without findings;
+   * true when that turns the text into a retelling or back (the findings so far must be weighed again).
+   */
+  noteUnknown(voice: string, markers: number): boolean {
+    const before = this.narratedWithoutLabels(this.speakers);
     this.unknown.turns++;
     this.unknown.markers += markers;
     this.unknown.voices.add(voice);
+    return this.narratedWithoutLabels(this.speakers) !== before;
   }
 
   /**

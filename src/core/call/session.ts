@@ -332,9 +332,11 @@ export class CallSession {
     // An instruction in reported speech ("he told me to download…") is not the speaker's own.
     const ownDrives = drives.filter((_, k) => !all[hits.length + k]!.includes('reported')).length;
     this.evaluation.noteTurn(voice, u.speaker, ownDrives, follows.length);
-    if (u.speaker === null)
+    // Narration in an unlabelled text can make it a retelling after its last finding: weigh again then too.
+    const narration =
+      u.speaker === null &&
       this.evaluation.noteUnknown(voice, rules.narration.all.length ? findHits(rules.narration, tokens, known?.(rules.narration)).length : 0);
-    this.cued = ownDrives > 0 || follows.length > 0;
+    this.cued = ownDrives > 0 || follows.length > 0 || narration;
     const mods = all;
     if (current) {
       this.recent.push(current);
