@@ -6,7 +6,6 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain .mjs script without types
 import { formatOf, strip, stripCues, stripJson, stripPlain, stripPunctuation } from '../scripts/strip.mjs';
 // @ts-expect-error: a plain .mjs script without types; it loads the built dist/
 import { developmentSets, formatMarkdown, formatTable, labelledFolder, loadBuild, metrics, parseCsv, runAll } from '../scripts/eval-all.mjs';

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classifyBytes, loadLexicons } from '../src/index.js';
 import { ROOT, sampleLabels } from './helpers.js';
+import { stripPlain } from '../scripts/strip.mjs';
 
 /**
  * Issue 14: what speech-to-text really gives is the call without punctuation and without speaker
@@ -28,28 +29,11 @@ const SAMPLES = join(ROOT, 'samples');
 const lexicons = loadLexicons();
 const labels = sampleLabels();
 
-const LABEL =
-  /^\s*(?:[[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?\s+)?(?:\[[^\]\n]{1,40}\]\s*:?|<[^>\n]{1,40}>\s*:?|[\p{L}][\p{L}\p{N}'’ _-]{0,38}?\s?:)(?=\s|$)\s*/u;
-const INLINE = /([.!?…"”»)]\s{1,4})[\p{L}][\p{L}\p{N}'’_-]{0,20}(?: [\p{L}][\p{L}\p{N}'’_-]{0,20})?\s?:(?=\s)/gu;
-
-/** The sample as raw speech-to-text: labels gone, lower case, punctuation gone (apostrophes and word hyphens kept). */
-function stripLine(line: string): string {
-  const m = LABEL.exec(line);
-  if (m && m[0].replace(/[:\s]+$/, '').split(/\s+/).length <= 4) line = line.slice(m[0].length);
-  return line
-    .replace(INLINE, '$1')
-    .toLowerCase()
-    .replace(/[.,!?;"“”«»…()[\]¿¡]/g, ' ')
-    .replace(/:(?=\s|$)/g, ' ')
-    .replace(/(^|\s)[-–—](?=\s)/g, '$1')
-    .replace(/[ \t]+/g, ' ')
-    .trim();
-}
-
 type Shape = { kind: 'lines' } | { kind: 'one-line' } | { kind: 'wrapped'; width: number };
 
+/** The sample as raw speech-to-text (scripts/strip.mjs, as `npm run eval` strips it), in one of three shapes. */
 function strip(text: string, shape: Shape): string {
-  const lines = text.split(/\r?\n/).map(stripLine).filter(Boolean);
+  const lines = stripPlain(text, { join: false }).split('\n').filter(Boolean);
   if (shape.kind === 'lines') return lines.join('\n') + '\n';
   const words = lines.join(' ').split(/\s+/);
   if (shape.kind === 'one-line') return words.join(' ') + '\n';
