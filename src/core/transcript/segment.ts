@@ -14,8 +14,6 @@
 
 import { SENTENCE_END } from './sentence.js';
 
-export { SENTENCE_END, hasSentenceEnd } from './sentence.js';
-
 export type TurnKind = 'recovered' | 'continued';
 
 export interface Segment {

@@ -4,11 +4,3 @@
  * white space or the end of the text. Global: reset `lastIndex`, or use `matchAll`.
  */
 export const SENTENCE_END = /[.!?…]+["”»)]*(?=\s|$)/gu;
-
-/** Whether the text has a sentence end. */
-export function hasSentenceEnd(text: string): boolean {
-  SENTENCE_END.lastIndex = 0;
-  const found = SENTENCE_END.test(text);
-  SENTENCE_END.lastIndex = 0;
-  return found;
-}
