@@ -62,7 +62,7 @@ function joinable(text: string, from: number, to: number): boolean {
  * one", "quatre-vingt-dix") add to it; a word that cannot ("one nine nine", "nineteen ninety") starts
  * the next group of digits, as a number read digit by digit is.
  */
-export function numberValue(words: readonly NumberWord[]): string {
+function numberValue(words: readonly NumberWord[]): string {
   let out = '';
   let total = 0; // thousands and millions of the current group
   let cur = 0; // below a thousand
