@@ -85,6 +85,21 @@ describe('negation', () => {
     const one = run([[null, "no i don't have it okay download anydesk"]]);
     expect(finding(one, /anydesk/)!.modifiers).not.toContain('negated');
   });
+
+  it('is not read into idioms that only contain a negator word', () => {
+    // "pas à pas" is step by step, "une personne" a person, "no sir, you…" an interjection.
+    const steps = run([[null, 'je vais vous guider pas à pas pour télécharger anydesk']], 'fr');
+    expect(finding(steps, /anydesk/)!.modifiers).not.toContain('negated');
+    const person = run([[null, 'une personne de notre service va prendre le contrôle de votre ordinateur']], 'fr');
+    expect(finding(person, /contrôle/)!.modifiers).not.toContain('negated');
+    const sir = run([[null, 'no sir you need to download anydesk now']]);
+    expect(finding(sir, /anydesk/)!.modifiers).not.toContain('negated');
+    // The words themselves still negate.
+    const nobody = run([[null, 'personne ne va prendre le contrôle de votre ordinateur']], 'fr');
+    expect(finding(nobody, /contrôle/)!.modifiers).toContain('negated');
+    const no = run([[null, 'there is no need to download anydesk']]);
+    expect(finding(no, /anydesk/)?.modifiers ?? ['negated']).toContain('negated');
+  });
 });
 
 describe('quote marks', () => {

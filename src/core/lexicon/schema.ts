@@ -85,6 +85,8 @@ function build(z: typeof Zod) {
     stopwords: wordList.min(10),
     fillers: wordList,
     negators: wordList,
+    /** Phrases in which a negator word negates nothing ("pas à pas", "une personne", "no sir, you…"): a negator inside one is ignored. */
+    notNegators: wordList.default([]),
     reported: wordList,
     clauseBreaks: wordList,
     /** Words that continue a list after a comma, keeping a negation going ("never your PIN, your password"). */

@@ -64,7 +64,14 @@ function negatedWords(tokens: Token[], text: string, rules: LanguageRules, known
   const afterNegator = new Uint8Array(tokens.length + 1);
   const breaks = new Uint8Array(tokens.length);
   for (const b of findHits(rules.clauseBreaks, tokens, known?.(rules.clauseBreaks))) for (let i = b.from; i < b.to; i++) breaks[i] = 1;
-  for (const n of findHits(rules.negators, tokens, known?.(rules.negators))) {
+  let idiom: Uint8Array | undefined;
+  const negators = findHits(rules.negators, tokens, known?.(rules.negators));
+  if (negators.length && rules.notNegators.all.length)
+    for (const b of findHits(rules.notNegators, tokens, known?.(rules.notNegators)))
+      for (let i = b.from; i < b.to; i++) (idiom ??= new Uint8Array(tokens.length))[i] = 1;
+  for (const n of negators) {
+    // A negator word inside an idiom negates nothing ("pas à pas", "une personne", "no sir, …").
+    if (idiom?.[n.from]) continue;
     afterNegator[n.to] = 1;
     let reach = NEGATION_REACH;
     for (let i = n.to; i < tokens.length && reach > 0; i++) {
