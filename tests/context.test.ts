@@ -86,6 +86,16 @@ describe('negation', () => {
     expect(finding(one, /anydesk/)!.modifiers).not.toContain('negated');
   });
 
+  it('ends where a new clause starts in unpunctuated speech', () => {
+    const en = run([[null, "i can't do that you have to buy the gift cards today"]]);
+    expect(finding(en, /gift cards/)!.modifiers).not.toContain('negated');
+    const fr = run([[null, 'le site ne prend pas les cartes bancaires vous allez acheter des coupons pcs']], 'fr');
+    expect(finding(fr, /coupons/)!.modifiers).not.toContain('negated');
+    // A warning that names the moves is still a warning.
+    const warn = run([[null, 'we will never ask you to buy gift cards or for your pin']]);
+    for (const f of warn.findings.filter((x) => x.category !== 'counter')) expect(f.modifiers).toContain('negated');
+  });
+
   it('is not read into idioms that only contain a negator word', () => {
     // "pas à pas" is step by step, "une personne" a person, "no sir, you…" an interjection.
     const steps = run([[null, 'je vais vous guider pas à pas pour télécharger anydesk']], 'fr');
@@ -94,6 +104,11 @@ describe('negation', () => {
     expect(finding(person, /contrôle/)!.modifiers).not.toContain('negated');
     const sir = run([[null, 'no sir you need to download anydesk now']]);
     expect(finding(sir, /anydesk/)!.modifiers).not.toContain('negated');
+    // A complete negated expression ("don't worry", "ne vous inquiétez pas") negates nothing after it.
+    const worry = run([[null, "don't worry sir you need to buy google play cards"]]);
+    expect(finding(worry, /google play/)!.modifiers).not.toContain('negated');
+    const inquiet = run([[null, 'ne vous inquiétez pas madame achetez des coupons pcs au tabac']], 'fr');
+    expect(finding(inquiet, /coupons/)!.modifiers).not.toContain('negated');
     // The words themselves still negate.
     const nobody = run([[null, 'personne ne va prendre le contrôle de votre ordinateur']], 'fr');
     expect(finding(nobody, /contrôle/)!.modifiers).toContain('negated');
