@@ -96,6 +96,22 @@ describe('negation', () => {
     for (const f of warn.findings.filter((x) => x.category !== 'counter')) expect(f.modifiers).toContain('negated');
   });
 
+  it('reaches into a phrase from inside it, except a condition or a prohibition', () => {
+    // A denial inside the matched words: "social security numbers don't get suspended".
+    const denial = run([[null, "no sir social security numbers don't get suspended that's a scam"]]);
+    expect(finding(denial, /suspended/)?.modifiers ?? ['negated']).toContain('negated');
+    // A condition is no denial: "…using your amazon account if you do not authorize this purchase press one".
+    const condition = run([[null, 'a purchase of an iphone using your amazon account if you do not authorize this purchase press one']]);
+    const order = condition.findings.filter((f) => f.category === 'hook');
+    expect(order.length).toBeGreaterThan(0);
+    for (const f of order) expect(f.modifiers).not.toContain('negated');
+    // Pressure is a prohibition: "what do i say don't tell the cashier it's for us".
+    const coached = run([[null, "okay what do i say don't tell the cashier it's for us just say it's a gift"]]);
+    const pressure = coached.findings.filter((x) => x.category === 'pressure');
+    expect(pressure.length).toBeGreaterThan(0);
+    for (const f of pressure) expect(f.modifiers).not.toContain('negated');
+  });
+
   it('is not read into idioms that only contain a negator word', () => {
     // "pas à pas" is step by step, "une personne" a person, "no sir, you…" an interjection.
     const steps = run([[null, 'je vais vous guider pas à pas pour télécharger anydesk']], 'fr');

@@ -130,6 +130,7 @@ export interface LanguageRules {
   fillers: Set<string>;
   negators: Matcher;
   notNegators: Matcher;
+  gapNegators: Matcher;
   reported: Matcher;
   clauseBreaks: Matcher;
   listWords: Set<string>;
@@ -309,6 +310,7 @@ export function compileLexicons(set: LexiconSet): CompiledLexicons {
       fillers: new Set(p.fillers.map(normalizeWord)),
       negators: wordMatcher(p.negators, lang, 'negators'),
       notNegators: wordMatcher(p.notNegators, lang, 'notNegators'),
+      gapNegators: wordMatcher(p.gapNegators, lang, 'gapNegators'),
       reported: wordMatcher(p.reported, lang, 'reported'),
       clauseBreaks: wordMatcher(p.clauseBreaks, lang, 'clauseBreaks'),
       listWords: new Set(p.listWords.map(normalizeWord)),
