@@ -160,6 +160,28 @@ describe('plain reader on raw speech-to-text', () => {
     expectExact(t);
   });
 
+  it('joins a line that stops on a word no sentence ends on, among lines that are turns', () => {
+    // One turn a line, except where speech-to-text cut the line mid-sentence ("…and fill the" / "refund form…").
+    const src = [
+      'okay',
+      'so for that i need to connect to your computer and fill the',
+      'refund form with you',
+      'can you just mail me a check',
+      'vous allez ouvrir la page de',
+      'votre banque',
+      'non',
+    ].join('\n');
+    const t = readPlain(src);
+    expect(t.utterances.map((u) => u.text)).toEqual([
+      'okay',
+      'so for that i need to connect to your computer and fill the refund form with you',
+      'can you just mail me a check',
+      'vous allez ouvrir la page de votre banque',
+      'non',
+    ]);
+    expectExact(t);
+  });
+
   it('keeps one turn a line when the lines are turns, not a wrapped paragraph', () => {
     const src = 'hello who is this\nthis is the windows technical department your computer is infected\nreally\nyes ma am';
     expect(readPlain(src).utterances.map((u) => u.text)).toEqual([

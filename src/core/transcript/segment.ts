@@ -87,6 +87,27 @@ const ANSWERS = new Set(`yes yeah yep no nope sure okay ok mhm uh-huh oui ouais 
 /** Conjunctions where a long clause is cut (same turn). */
 const CLAUSE_WORDS = new Set(`because so but and then cause parce mais donc puis ensuite`.split(/\s+/));
 
+/** Words a sentence cannot end on (articles, prepositions, conjunctions, possessives): a line ending on one is cut mid-sentence. */
+const DANGLING = new Set(
+  `the a an of to with for from by into onto about and or nor your my his her our their every each
+  le la les l un une des du de d au aux à et ou votre vos ton ta tes mon ma mes son sa ses notre nos leur leurs ce cet cette ces pour par avec sans dans chez que qu`.split(
+    /\s+/,
+  ),
+);
+
+const LETTER = /\p{L}/u;
+
+/** Whether a line of speech-to-text stops on a word no sentence ends on ("…and fill the" / "refund form…"): the next line goes on with it. */
+export function dangles(line: string): boolean {
+  let end = line.length;
+  while (end > 0 && line.charCodeAt(end - 1) <= 32) end--;
+  let start = end;
+  // The last word (at most 6 letters: every dangling word is short), so a long line costs nothing more.
+  while (start > 0 && end - start <= 6 && LETTER.test(line[start - 1]!)) start--;
+  if (start === end || end - start > 6 || (start > 0 && LETTER.test(line[start - 1]!))) return false;
+  return DANGLING.has(line.slice(start, end).toLowerCase());
+}
+
 /** Segments shorter than this (in words) are not cut off: "sure no problem" stays one. */
 const MIN_WORDS = 3;
 /** A clause this long is cut at the next conjunction. */
