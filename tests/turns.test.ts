@@ -282,10 +282,33 @@ describe('>> and dialogue dashes in subtitles', () => {
     );
     expect(turns(t)).toEqual([
       [null, 'recovered', 'hello this is windows support'],
-      [null, 'recovered', 'oh hi'],
-      [null, null, 'you need anydesk'],
+      // The next cue goes on with the same unknown speaker, and nothing ends the sentence: one text.
+      [null, 'recovered', 'oh hi you need anydesk'],
       [null, 'recovered', 'what is that'],
     ]);
+    expectExact(t);
+  });
+
+  it('SRT of raw speech-to-text: cues that cut sentences are one text, its turns recovered, each with the start of its cue', () => {
+    const cues = [
+      'what we need to do is move your',
+      'funds somewhere safe while we issue new details',
+      'i have set up a protected holding account in your name',
+      'you transfer your balances into it through your banking app',
+      'okay how much do i move',
+      'everything in the current account and your savings',
+    ];
+    const src = cues
+      .map((c, i) => `${i + 1}\n00:00:${String(i * 3).padStart(2, '0')},000 --> 00:00:${String(i * 3 + 2).padStart(2, '0')},500\n${c}\n`)
+      .join('\n');
+    const t = readSrt(src);
+    expect(t.utterances.some((u) => /move your funds somewhere safe/.test(u.text))).toBe(true);
+    expect(t.utterances.some((u) => /in your name you transfer your balances/.test(u.text))).toBe(true);
+    // "okay" opens a recovered turn, which starts in the fifth cue.
+    const okay = t.utterances.find((u) => u.text.startsWith('okay'))!;
+    expect(okay.turn).toBe('recovered');
+    expect(okay.start).toBe(12);
+    for (const u of t.utterances) expect(cues.map((_, i) => i * 3)).toContain(u.start);
     expectExact(t);
   });
 
