@@ -4,6 +4,7 @@ import { readLine } from '../src/core/transcript/line.js';
 import { readPlain } from '../src/core/transcript/plain.js';
 import { needsSegmenting, segment } from '../src/core/transcript/segment.js';
 import { readSrt } from '../src/core/transcript/srt.js';
+import { readTurns } from '../src/core/transcript/turns.js';
 import { readVtt } from '../src/core/transcript/vtt.js';
 import { readWhisper } from '../src/core/transcript/whisper.js';
 import type { Transcript } from '../src/types.js';
@@ -310,6 +311,15 @@ describe('>> and dialogue dashes in subtitles', () => {
     expect(okay.start).toBe(12);
     for (const u of t.utterances) expect(cues.map((_, i) => i * 3)).toContain(u.start);
     expectExact(t);
+  });
+
+  it('JSON turns without speakers: each item is a turn of its own, unknown whose', () => {
+    const t = readTurns('[{"text": "voilà ça me demande si j\'autorise le support"}, {"text": "vous pouvez accepter"}, {"speaker": "A", "text": "merci"}]');
+    expect(t.utterances.map((u) => [u.speaker, u.turn ?? null])).toEqual([
+      [null, 'recovered'],
+      [null, 'recovered'],
+      ['A', null],
+    ]);
   });
 
   it('WebVTT: &gt;&gt; is a speaker change too, and an en dash opens a line of dialogue', () => {
