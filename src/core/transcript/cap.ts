@@ -13,7 +13,10 @@ function pieces(u: Utterance, max: number): Utterance[] {
   while (from < u.text.length) {
     let to = Math.min(u.text.length, from + max);
     if (to < u.text.length) {
-      const space = u.text.lastIndexOf(' ', to);
+      // The last space in the piece's second half: searched there only (lastIndexOf would go on
+      // to the start of the text when there is none, quadratic in a long line without spaces).
+      let space = to;
+      while (space > from + max / 2 && u.text.charCodeAt(space) !== 32) space--;
       if (space > from + max / 2) to = space + 1;
     }
     const piece: Utterance = { ...u, text: u.text.slice(from, to), offset: u.map ? (u.map[from] ?? u.offset) : u.offset + from };
