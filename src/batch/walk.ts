@@ -1,6 +1,6 @@
 import { lstatSync, readdirSync, statSync, type Stats } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
-import { fsError } from '../node/read.js';
+import { fileKind, fsError } from '../node/read.js';
 import { CONFIG_NAMES } from '../node/config/schema.js';
 import { compileGlob, globMatch, type Glob } from './glob.js';
 import { isIgnored, readIgnore, type IgnoreRules } from './ignore.js';
@@ -113,7 +113,13 @@ export function walkEntries(paths: string[], opts: WalkOptions = {}): WalkEntry[
         }
       }
       const isDir = target.isDirectory();
-      if (!isDir && !target.isFile()) continue; // sockets, FIFOs, devices
+      if (!isDir && !target.isFile()) {
+        // Sockets, FIFOs, devices: never opened (a FIFO with no writer would stop the scan), but
+        // reported where a file of that name would have been scanned.
+        const wanted = include.length ? matches(include, rel, shown, false) : extensions.includes(ext(name));
+        if (wanted && !matches(exclude, rel, shown, false)) add({ path, size: 0, error: `${fileKind(target)}, not a regular file: not read` });
+        continue;
+      }
       if (matches(exclude, rel, shown, isDir)) continue;
       if (here.length && isIgnored(here, (base) => slash(relative(base, path)), isDir)) continue;
       if (isDir) {

@@ -5,7 +5,7 @@ import { formatJson } from '../report/json.js';
 import { formatPretty } from '../report/pretty.js';
 import type { Language, Result } from '../types.js';
 import type { CliIO } from './io.js';
-import { readInputFile } from '../node/read.js';
+import { readInputFile, tooLarge } from '../node/read.js';
 import { INPUT_FORMATS } from '../core/transcript/index.js';
 import { MB, useColor, type CliState } from './shared.js';
 import { FAIL_ON, type FailOn } from '../node/config/schema.js';
@@ -49,7 +49,8 @@ Examples:
         let bytes: Uint8Array;
         if (name === '-') {
           if (io.stdinIsTTY) throw new ScamscanError('no input: give a transcript file or pipe text on stdin', '-');
-          bytes = await io.readStdin();
+          bytes = await io.readStdin(opts.maxSize * MB);
+          if (bytes.length > opts.maxSize * MB) throw new ScamscanError(tooLarge(opts.maxSize * MB), '-');
         } else {
           bytes = readInputFile(name, opts.maxSize * MB);
         }

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { isError, type ScanRecord } from '../report/record.js';
 import { scanEntries } from '../batch/scan.js';
-import type { TaskOutput } from '../batch/task.js';
+import { TIME_LIMIT, type TaskOutput } from '../batch/task.js';
 import { walkEntries } from '../batch/walk.js';
 import { safeText } from '../report/safe.js';
 import { ScanOutput, SCAN_FORMATS, type ScanFormat } from '../report/scanOutput.js';
@@ -15,7 +15,7 @@ import { prepareLexicons } from '../index.js';
 import { INPUT_FORMATS } from '../core/transcript/index.js';
 import type { Language } from '../types.js';
 import type { CliIO } from './io.js';
-import { MB, useColor, type CliState, type Outcome } from './shared.js';
+import { MB, stoppedBy, useColor, type CliState, type Outcome } from './shared.js';
 import { FAIL_ON, type FailOn } from '../node/config/schema.js';
 import { configAdjustments } from './config.js';
 import type { Adjustments } from '../core/call/adjust.js';
@@ -41,6 +41,8 @@ export interface ScanCliOptions {
   adjust?: Adjustments;
   /** Also write the HTML report to this file. */
   report?: string;
+  /** Seconds one file may take before it becomes an error record. */
+  timeLimit?: number;
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -87,6 +89,7 @@ export async function runScan(paths: string[], opts: ScanCliOptions, io: CliIO, 
       ...(opts.textColumn !== undefined ? { textColumn: opts.textColumn } : {}),
       ...(opts.idColumn !== undefined ? { idColumn: opts.idColumn } : {}),
       maxBytes: opts.maxSize * MB,
+      ...(opts.timeLimit !== undefined ? { timeLimit: opts.timeLimit } : {}),
       withJson: format === 'json' || format === 'ndjson',
       ...(report ? { withReport: true } : {}),
     },
@@ -153,6 +156,7 @@ export function scanCommand(cmd: Command, io: CliIO, state: CliState): void {
     .option('--text-column <name>', 'data sets: the column holding the transcript')
     .option('--id-column <name>', 'data sets: the column naming each row (default: the row number)')
     .option('--max-size <MB>', 'report files larger than this many megabytes as errors', positiveNumber, 50)
+    .option('--time-limit <seconds>', 'report a file (or data set row) still being read after this many seconds as an error', positiveNumber, TIME_LIMIT)
     .addOption(
       new Option('-j, --jobs <n>', 'worker threads (1: all in the main thread; default: the CPUs, when the batch is over 2,000 files or 10 MB)').argParser(
         positiveInt,
@@ -194,7 +198,7 @@ Exit codes: 0 below --fail-on, 1 at or above it, 2 when any file failed, 130 whe
       const controller = new AbortController();
       const stopListening = io.stopOnInterrupt?.(controller);
       try {
-        state.outcome = await runScan(paths, { ...opts, adjust: configAdjustments(state) }, io, controller.signal);
+        state.outcome = stoppedBy(await runScan(paths, { ...opts, adjust: configAdjustments(state) }, io, controller.signal), controller.signal);
       } finally {
         stopListening?.();
       }

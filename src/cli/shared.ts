@@ -12,8 +12,8 @@ export interface Outcome {
   failOn?: FailOn;
   /** An input, an entry or a data set row failed: 2. */
   failed?: boolean;
-  /** Stopped before the end (Ctrl-C): 130. */
-  interrupted?: boolean;
+  /** Stopped before the end: 130 (Ctrl-C), or 143 when it was SIGTERM. */
+  interrupted?: boolean | 'SIGTERM';
 }
 
 /** What a command's action reports back to run(). */
@@ -22,6 +22,11 @@ export interface CliState {
   verbose: boolean;
   /** The configuration in effect (defaults, config file, flags), set before each command's action. */
   config?: Effective;
+}
+
+/** The outcome of a command that `signal` (see CliIO.stopOnInterrupt) may have stopped: says when SIGTERM did. */
+export function stoppedBy(outcome: Outcome, signal: AbortSignal): Outcome {
+  return outcome.interrupted && signal.reason === 'SIGTERM' ? { ...outcome, interrupted: 'SIGTERM' } : outcome;
 }
 
 /** Colour only on a terminal, unless --no-color or NO_COLOR. */

@@ -5,7 +5,7 @@ import { Watcher, type AlertOn, type WatchEvent } from '../live/watcher.js';
 import { safeJson, safeText } from '../report/safe.js';
 import type { Language } from '../types.js';
 import type { CliIO } from './io.js';
-import type { CliState, Outcome } from './shared.js';
+import { stoppedBy, type CliState, type Outcome } from './shared.js';
 import { configAdjustments } from './config.js';
 import type { Adjustments } from '../core/call/adjust.js';
 
@@ -76,7 +76,7 @@ Examples:
       const controller = new AbortController();
       const stopListening = io.stopOnInterrupt?.(controller);
       try {
-        state.outcome = await runWatch({ ...opts, adjust: configAdjustments(state) }, io, controller.signal);
+        state.outcome = stoppedBy(await runWatch({ ...opts, adjust: configAdjustments(state) }, io, controller.signal), controller.signal);
       } finally {
         stopListening?.();
       }

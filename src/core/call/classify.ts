@@ -16,6 +16,11 @@ export interface ClassifyOptions {
   inputFormat?: string;
   /** Drops matches before they count: disabled entries, the allow-list (see src/core/call/adjust.ts). */
   filter?: HitFilter;
+  /**
+   * Called before each utterance is read; may throw to give up on the call (scan's per-file time
+   * and memory limits). The core keeps no clock: the caller's check does.
+   */
+  check?: () => void;
 }
 
 /**
@@ -26,7 +31,10 @@ export interface ClassifyOptions {
 export function classifyTranscript(input: Transcript, lexicons: CompiledLexicons, options: ClassifyOptions = {}): Result {
   const transcript = capUtterances(input);
   const session = new CallSession(lexicons, options.language, options.filter);
-  for (const u of transcript.utterances) session.add(u);
+  for (const u of transcript.utterances) {
+    options.check?.();
+    session.add(u);
+  }
   return sessionResult(
     session,
     { file: options.file ?? '-', format: transcript.format, encoding: options.encoding ?? 'utf-8', warnings: transcript.warnings },

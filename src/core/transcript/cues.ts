@@ -197,6 +197,9 @@ function appendLine(line: Line, from: number, syntax: CueSyntax, part: Part, ope
   const { text, offset } = line;
   let run = from;
   const flush = (to: number) => part.text.slice(offset + run, offset + to);
+  // The next `}` at or after the last `{\`, found once and reused: searched again from every `{\`
+  // of a line that has none, a line of them was quadratic.
+  let close = -2;
   for (let i = from; i < text.length; i++) {
     const c = text[i];
     let skip = 0;
@@ -226,7 +229,7 @@ function appendLine(line: Line, from: number, syntax: CueSyntax, part: Part, ope
       part.text.decoded(code >= 0 ? String.fromCodePoint(Math.min(code, 0x10ffff)) : NAMED[name]!, offset + i, offset + i + m[0].length);
       skip = m[0].length;
     } else if (c === '{' && syntax.assCodes && text[i + 1] === '\\') {
-      const close = text.indexOf('}', i);
+      if (close !== -1 && close < i) close = text.indexOf('}', i);
       if (close < 0) continue;
       flush(i);
       skip = close + 1 - i;

@@ -215,7 +215,7 @@ export function segment(text: string): Segment[] {
       stampAt++;
     }
     if (w.lower === '>>' || (stamped && i > 0)) {
-      cuts.push({ at: w.lower === '>>' ? w.start : stampStart(text, w.start), turn: 'recovered' });
+      cuts.push({ at: w.lower === '>>' ? w.start : stampStart(text, w.start, stamps[stampAt - 1]!), turn: 'recovered' });
       since = wordsSinceClause = 0;
       if (w.lower === '>>') continue;
     }
@@ -260,11 +260,12 @@ export function segment(text: string): Segment[] {
   const push = (to: number) => {
     let s = from;
     let e = to;
-    for (;;) {
+    // Bounded by `e`: a run of cues or stamps is skipped once, not again from every cut inside it.
+    while (s < e) {
       while (s < e && text.charCodeAt(s) <= 32) s++;
       // A `>>` cue or a time stamp opens the segment but is not said.
       if (text.startsWith('>>', s)) s += 2;
-      else if (text[s] === '[' || text[s] === '(') {
+      else if (s < e && (text[s] === '[' || text[s] === '(')) {
         STAMP_AT.lastIndex = s;
         if (!STAMP_AT.test(text)) break;
         s = STAMP_AT.lastIndex;
@@ -289,8 +290,11 @@ export function segment(text: string): Segment[] {
 
 const STAMP_AT = new RegExp(STAMP.source, 'y');
 
-/** Where the time stamp just before `pos` starts. */
-function stampStart(text: string, pos: number): number {
-  const open = Math.max(text.lastIndexOf('[', pos), text.lastIndexOf('(', pos));
-  return open >= 0 ? open : pos;
+/**
+ * Where the time stamp just before `pos` starts: the last `[` or `(` before it, searched back to the
+ * stamp (at `stamp`) only, so a text of stamps is read once, not once per stamp.
+ */
+function stampStart(text: string, pos: number, stamp: number): number {
+  for (let i = Math.min(pos, text.length - 1); i > stamp; i--) if (text[i] === '[' || text[i] === '(') return i;
+  return stamp;
 }
