@@ -100,8 +100,13 @@ export async function runScan(paths: string[], opts: ScanCliOptions, io: CliIO, 
   output.end(totals);
   if (report && reportFile) {
     const { thresholds } = prepareLexicons({ lexicons: opts.lexicons ?? [], ...opts.adjust }).lexicons.model;
-    report.end({ seconds: totals.seconds, interrupted: outcome.interrupted, thresholds });
-    reportFile.commit();
+    try {
+      report.end({ seconds: totals.seconds, interrupted: outcome.interrupted, thresholds });
+      reportFile.commit();
+    } catch (e) {
+      reportFile.abort(); // a full disk: an error, never "report written"
+      throw e;
+    }
     note(reportFile.path, `report written (${n(totals.results)} results)`);
   }
   if (format === 'pretty') io.stdout(formatScanPretty(summary, totals, { color: useColor(opts.color, io) }));
