@@ -38,6 +38,23 @@ describe('globs', () => {
     ['\\*.txt', '*.txt', true],
     ['\\*.txt', 'a.txt', false],
     ['a+.txt', 'aa.txt', false],
+    // Character classes, as .gitignore has them: ranges, `!` and `^` negation, `]` first, never `/`.
+    ['call-[0-9].txt', 'call-7.txt', true],
+    ['call-[0-9].txt', 'call-x.txt', false],
+    ['call-[0-9][0-9].txt', 'x/call-42.txt', true],
+    ['[!a]*.txt', 'b.txt', true],
+    ['[!a]*.txt', 'a.txt', false],
+    ['[^a]*.txt', 'a.txt', false],
+    ['[abc].txt', 'b.txt', true],
+    ['[]].txt', '].txt', true],
+    ['[a-c-].txt', '-.txt', true],
+    ['a[/]b', 'a/b', false],
+    ['a[!x]b', 'a/b', false],
+    ['[a.txt', '[a.txt', true], // an unclosed class is literal
+    ['\\[a].txt', '[a].txt', true],
+    ['*.[Tt][Xx][Tt]', 'A.TXT', true],
+    ['é[à-ü].txt', 'éé.txt', true],
+    ['?.txt', '😀.txt', true], // one code point
   ])('%s on %s is %s', (pattern, path, expected) => {
     expect(matches(pattern, path)).toBe(expected);
   });
@@ -47,11 +64,82 @@ describe('globs', () => {
       fc.property(fc.string({ maxLength: 30 }), (p) => {
         const g = compileGlob(p);
         expect(typeof globMatch(g, 'x/y.txt')).toBe('boolean');
-        if (!/[*?{}\\]/.test(p) && p.length > 1 && !p.startsWith('/') && !p.endsWith('/')) expect(globMatch(g, p)).toBe(true);
+        if (!/[*?{}[\\]/.test(p) && p.length > 1 && !p.startsWith('/') && !p.endsWith('/')) expect(globMatch(g, p)).toBe(true);
       }),
     );
   });
 });
+
+describe('globs on hostile patterns', () => {
+  // A backtracking regular expression takes about C(60, 12) steps here: the test would never end.
+  it('match in at most (path × pattern) steps: many stars, deep braces, many unclosed classes', () => {
+    const path = 'a'.repeat(60);
+    expect(matches('*a*a*a*a*a*a*a*a*a*a*a*a*b', path)).toBe(false);
+    expect(matches('**/'.repeat(30) + 'b', 'a/'.repeat(30) + 'c')).toBe(false);
+    expect(matches('{'.repeat(5000) + 'a' + '}'.repeat(5000), 'a')).toBe(true);
+    expect(matches('{a,'.repeat(3000) + 'b' + '}'.repeat(3000), 'b')).toBe(true);
+    expect(matches('['.repeat(20000) + 'x', '['.repeat(20000) + 'x')).toBe(true);
+    expect(matches('(a+)+$'.repeat(100), 'a'.repeat(5000))).toBe(false);
+  });
+
+  it('compile to an automaton of about one state per pattern character, with no regular expression', () => {
+    for (const p of ['*a*a*a*b', '{a,{b,{c,d}}}/**/[0-9]?.txt', 'x'.repeat(1000)]) {
+      const g = compileGlob(p);
+      expect(Object.values(g).some((v) => v instanceof RegExp)).toBe(false);
+      expect(g.nfa.edges.length).toBeLessThanOrEqual(2 * p.length + 4);
+    }
+  });
+
+  it('agrees with a reference matcher (exhaustive search) on short patterns and paths', () => {
+    const alphabet = fc.constantFrom('a', 'b', '/', '*', '?', '[a]', '[!a]', '{a,b}', '**/');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 6 }), fc.stringMatching(/^[ab/]{0,6}$/), (parts, path) => {
+        const pattern = parts.join('');
+        expect(matches(pattern, path)).toBe(reference(pattern, path));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+/**
+ * The meaning of the glob pieces the property test uses, by plain search over the path (exponential,
+ * fine on 6 characters): `*`, `?`, `[a]`, `[!a]`, `{a,b}` (one level), `**\/`, a leading anchor rule.
+ */
+function reference(pattern: string, path: string): boolean {
+  let p = pattern;
+  if (p.length > 1 && p.endsWith('/')) p = p.slice(0, -1);
+  const anchored = p.includes('/');
+  if (p.startsWith('/')) p = p.slice(1);
+  const alts = /\{a,b\}/.test(p) ? [p.replace('{a,b}', 'a'), p.replace('{a,b}', 'b')] : [p];
+  const seq = (g: string, s: string, segStart: boolean): boolean => {
+    if (g === '') return s === '';
+    if (g.startsWith('{a,b}')) return seq('a' + g.slice(5), s, segStart) || seq('b' + g.slice(5), s, segStart);
+    let k = 0;
+    while (g[k] === '*') k++;
+    if (k >= 2 && segStart && g[k] === '/') {
+      // zero or more whole folders
+      for (let i = 0; i <= s.length; i++) if ((i === 0 || s[i - 1] === '/') && seq(g.slice(k + 1), s.slice(i), true)) return true;
+      return false;
+    }
+    if (k >= 2 && segStart && k === g.length) return true;
+    if (k > 0) {
+      for (let i = 0; i <= s.length && !s.slice(0, i).includes('/'); i++) if (seq(g.slice(k), s.slice(i), false)) return true;
+      return false;
+    }
+    if (s === '') return false;
+    if (g.startsWith('[!a]')) return s[0] !== 'a' && s[0] !== '/' && seq(g.slice(4), s.slice(1), false);
+    if (g.startsWith('[a]')) return s[0] === 'a' && seq(g.slice(3), s.slice(1), false);
+    if (g[0] === '?') return s[0] !== '/' && seq(g.slice(1), s.slice(1), false);
+    return g[0] === s[0] && seq(g.slice(1), s.slice(1), g[0] === '/');
+  };
+  return alts.some((g) => {
+    const body = (s: string) => seq(g, s, true);
+    if (anchored) return body(path);
+    for (let i = 0; i <= path.length; i++) if ((i === 0 || path[i - 1] === '/') && body(path.slice(i))) return true;
+    return false;
+  });
+}
 
 describe('.scamscanignore rules', () => {
   const rules = parseIgnore(
@@ -72,6 +160,13 @@ describe('.scamscanignore rules', () => {
     expect(ignored('#hash.txt')).toBe(true);
     expect(ignored('trail.txt')).toBe(true);
     expect(ignored('keep.txt')).toBe(false);
+  });
+
+  it('reads a hostile ignore file in one pass: long runs of spaces, stars and brackets', () => {
+    const hostile = parseIgnore(['a' + ' '.repeat(300_000) + 'b', '*'.repeat(50_000) + 'x', '['.repeat(50_000), 'keep\\ ' + ' '.repeat(1000)].join('\n'), '/b');
+    expect(hostile.rules.map((r) => r.glob.source.length)).toEqual([300_002, 50_001, 50_000, 6]);
+    expect(isIgnored([hostile], () => 'keep ', false)).toBe(true);
+    expect(isIgnored([hostile], () => 'y'.repeat(200) + 'x', false)).toBe(true);
   });
 
   it('lets a deeper file override its parent', () => {

@@ -176,7 +176,7 @@ export function scanCommand(cmd: Command, io: CliIO, state: CliState): void {
       `
 Files: folders are walked recursively for .txt .srt .vtt .json .jsonl .csv files, skipping hidden
 names and node_modules. A .scamscanignore file in any folder lists globs to skip (.gitignore rules:
-# comments, ! to re-include, a trailing / for folders). Globs: * ? ** {a,b}; a glob without / matches
+# comments, ! to re-include, a trailing / for folders). Globs: * ? ** [0-9] [!a] {a,b}; a glob without / matches
 names at any depth. Files named on the command line are always scanned. .csv and .jsonl files are
 data sets: one result per row, named data.csv#12 (row number) or by --id-column.
 
