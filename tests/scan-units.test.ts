@@ -4,7 +4,7 @@ import { compileGlob, globMatch } from '../src/batch/glob.js';
 import { isIgnored, parseIgnore } from '../src/batch/ignore.js';
 import { ReorderBuffer } from '../src/batch/reorder.js';
 import { csvCell } from '../src/report/scanCsv.js';
-import { parseCsv } from '../src/core/transcript/csv.js';
+import { isBadRow, parseCsv, readCsv, sniffSeparator } from '../src/core/transcript/csv.js';
 import { threadsFor, WORKER_MIN_BYTES, WORKER_MIN_FILES } from '../src/batch/scan.js';
 
 const matches = (pattern: string, path: string) => globMatch(compileGlob(pattern), path);
@@ -163,8 +163,8 @@ describe('.scamscanignore rules', () => {
   });
 
   it('reads a hostile ignore file in one pass: long runs of spaces, stars and brackets', () => {
-    const hostile = parseIgnore(['a' + ' '.repeat(300_000) + 'b', '*'.repeat(50_000) + 'x', '['.repeat(50_000), 'keep\\ ' + ' '.repeat(1000)].join('\n'), '/b');
-    expect(hostile.rules.map((r) => r.glob.source.length)).toEqual([300_002, 50_001, 50_000, 6]);
+    const hostile = parseIgnore(['a' + ' '.repeat(100_000) + 'b', '*'.repeat(50_000) + 'x', '['.repeat(50_000), 'keep\\ ' + ' '.repeat(1000)].join('\n'), '/b');
+    expect(hostile.rules.map((r) => r.glob.source.length)).toEqual([100_002, 50_001, 50_000, 6]);
     expect(isIgnored([hostile], () => 'keep ', false)).toBe(true);
     expect(isIgnored([hostile], () => 'y'.repeat(200) + 'x', false)).toBe(true);
   });
@@ -229,6 +229,44 @@ describe('csv cells', () => {
         expect(parseCsv('h\n' + line)[1]!.cells).toEqual(cells);
       }),
     );
+  });
+});
+
+describe('CSV rows that break the rules', () => {
+  it('names the line of a stray quote, even after a cell that ran over lines', () => {
+    expect(() => parseCsv('h,t\n1,"two\nlines"\n2,x\n3,"never closed\n4,y\n')).toThrow('-: CSV: line 5: a quote is never closed');
+    expect(() => parseCsv('h,t\n1,"abc"def\n2,ok\n')).toThrow('CSV: line 2: text after a closing quote');
+  });
+
+  it('loses only the bad row: reading goes on at the next line', () => {
+    const rows = readCsv('h,t\n1,"a "b" c"\n2,ok\n3,"open\n4,"closed"\n5,fine\n');
+    expect(rows.map((r) => (isBadRow(r) ? `${r.line}: bad` : `${r.line}: ${r.cells.join('|')}`))).toEqual([
+      '1: h|t',
+      '2: bad',
+      '3: 2|ok',
+      '4: bad', // the quote opened on line 4 closes on line 5, then text follows: line 4 is the culprit
+      '5: 4|closed',
+      '6: 5|fine',
+    ]);
+  });
+
+  it('takes ; as the separator when the header line has more of them than commas', () => {
+    expect(sniffSeparator('id;texte;note\n1;"a, b";c\n')).toBe(';');
+    expect(sniffSeparator('id,text\n1;2;3;4\n')).toBe(',');
+    expect(sniffSeparator('"a;b;c",d\n')).toBe(','); // quoted separators do not count
+    expect(readCsv('id;texte\n1;"bonjour; au revoir"\n', { separator: 'auto' }).map((r) => (r as { cells: string[] }).cells)).toEqual([
+      ['id', 'texte'],
+      ['1', 'bonjour; au revoir'],
+    ]);
+  });
+
+  it('reads hostile shapes in one pass: many stray quotes, one long line of quoted cells', () => {
+    const quotes = 'h\n' + '"x\n'.repeat(50_000);
+    expect(readCsv(quotes).filter(isBadRow)).toHaveLength(50_000);
+    const cells = 'h\n' + '"a",'.repeat(100_000) + '"b"\n';
+    expect((readCsv(cells)[1] as { cells: string[] }).cells).toHaveLength(100_001);
+    const bad = 'h\n' + 'x,"y\n'.repeat(30_000);
+    expect(readCsv(bad).length).toBe(30_001);
   });
 });
 

@@ -114,6 +114,7 @@ export function runTask(task: Task, settings: TaskSettings, lexicons: CompiledLe
   let chunk: ScanRecord[] = [];
   for (const row of rows) {
     try {
+      if (row.error !== undefined) throw new ScamscanError(row.error); // a row that could not be read: its own error record
       const opts = { ...options, file: row.name };
       chunk.push(
         settings.withReport
