@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { adjustLexicons, type Adjustments } from '../core/call/adjust.js';
 import { findConfig } from '../node/config/find.js';
@@ -55,6 +55,10 @@ export function applyConfig(program: Command, action: Command, io: CliIO, state:
   fill('format', effective.format[action.name()]);
   // Commands that load lexicons check the adjustments now, so a mistake names the config file.
   if (hasOption(action, 'lexicons')) adjustLexicons(loadLexicons(effective.lexicons.value), adjustmentsOf(effective), file);
+  // A file found above the current folder changes verdicts from afar: say which, once (config --print shows it anyway).
+  if (typeof wanted !== 'string' && dirname(file) !== resolve(cwd) && action.name() !== 'config') {
+    io.stderr(`scamscan: using config ${safeText(file)} (found above the current folder; --no-config to read none)\n`);
+  }
 }
 
 /** What the configuration changes in scoring, to pass to classify (none before the hook ran). */
