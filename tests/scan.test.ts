@@ -221,6 +221,23 @@ describe('scan: nothing lost', () => {
     ]);
   });
 
+  it('finds and reads files whose names are not UTF-8, shown with \\xHH escapes', async () => {
+    const root = tree({});
+    const latin1 = (name: string) => Buffer.from(name, 'latin1');
+    const at = (...parts: Buffer[]) => Buffer.concat([Buffer.from(root), ...parts.flatMap((p) => [Buffer.from('/'), p])]);
+    writeFileSync(at(latin1('appel-été.txt')), SCAM);
+    mkdirSync(at(latin1('dossier-né')));
+    writeFileSync(at(latin1('dossier-né'), latin1('reçu.txt')), CLEAN);
+    writeFileSync(at(latin1('données.csv')), `id,dialogue\n1,"${SCAM.replace(/"/g, '""')}"\n`);
+    const r = await scan([root]);
+    expect(r.lines.map((l) => [l.file.slice(root.length + 1), l.verdict ?? l.error])).toEqual([
+      ['appel-\\xe9t\\xe9.txt', 'scam'],
+      ['donn\\xe9es.csv#1', 'scam'],
+      ['dossier-n\\xe9/re\\xe7u.txt', 'clean'],
+    ]);
+    expect(r.code).toBe(1);
+  });
+
   it('reports a missing path as an error result', async () => {
     const r = await scan([join(tmp, 'nope')]);
     expect(r.lines).toEqual([{ file: join(tmp, 'nope'), error: 'no such file' }]);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { fsJoin } from '../node/rawNames.js';
 import { compileGlob, globMatch, type Glob } from './glob.js';
 
 export const IGNORE_FILE = '.scamscanignore';
@@ -48,7 +48,7 @@ export function parseIgnore(text: string, base: string): IgnoreRules {
 export function readIgnore(dir: string): IgnoreRules | null {
   let text: string;
   try {
-    text = readFileSync(join(dir, IGNORE_FILE), 'utf8');
+    text = readFileSync(fsJoin(dir, IGNORE_FILE), 'utf8');
   } catch {
     return null;
   }

@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { ScamscanError } from '../errors.js';
+import { fsPath } from './rawNames.js';
 
 /** Reading input files: the only module that reads a transcript file's bytes. */
 const REASONS: Record<string, string> = {
@@ -19,9 +20,10 @@ export function fsError(e: unknown, file: string): ScamscanError {
 
 /** Reads one transcript file, refusing folders and files over the size limit. */
 export function readInputFile(file: string, maxBytes: number): Uint8Array {
+  const at = fsPath(file); // a walked name that is not UTF-8 is opened by its bytes
   let size: number;
   try {
-    const st = statSync(file);
+    const st = statSync(at);
     if (st.isDirectory()) throw new ScamscanError('is a folder (use `scamscan scan` for folders)', file);
     size = st.size;
   } catch (e) {
@@ -30,7 +32,7 @@ export function readInputFile(file: string, maxBytes: number): Uint8Array {
   }
   if (size > maxBytes) throw new ScamscanError(`file is ${size} bytes, over --max-size ${maxBytes}`, file);
   try {
-    return readFileSync(file);
+    return readFileSync(at);
   } catch (e) {
     throw fsError(e, file);
   }
