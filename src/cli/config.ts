@@ -8,7 +8,7 @@ import { adjustmentsOf, resolveConfig, type Effective, type Flags, type Sourced 
 import { loadLexicons } from '../index.js';
 import { safeText } from '../report/safe.js';
 import type { CliIO } from './io.js';
-import type { CliState } from './shared.js';
+import { collect, LEXICONS_FLAGS, type CliState } from './shared.js';
 
 /** Which option of a command each config key fills, when the flag was not given. */
 const FILLED = { lang: 'language', lexicons: 'lexicons', failOn: 'failOn', format: 'format' } as const;
@@ -93,7 +93,7 @@ export function configCommand(cmd: Command, io: CliIO, state: CliState): void {
     .option('--print', 'print the effective configuration (what this command does)')
     .option('--json', 'print it as JSON')
     .addOption(new Option('-l, --lang <language>', 'as for classify').choices(['en', 'fr']))
-    .option('--lexicons <dir...>', 'as for classify')
+    .option(LEXICONS_FLAGS, 'as for classify (repeatable)', collect)
     .addOption(new Option('--fail-on <verdict>', 'as for classify').choices(FAIL_ON))
     .addHelpText(
       'after',

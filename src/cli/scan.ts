@@ -15,7 +15,7 @@ import { prepareLexicons } from '../index.js';
 import { INPUT_FORMATS } from '../core/transcript/index.js';
 import type { Language } from '../types.js';
 import type { CliIO } from './io.js';
-import { MB, useColor, type CliState, type Outcome } from './shared.js';
+import { collect, LEXICONS_FLAGS, MB, positiveNumber, useColor, type CliState, type Outcome } from './shared.js';
 import { FAIL_ON, type FailOn } from '../node/config/schema.js';
 import { configAdjustments } from './config.js';
 import type { Adjustments } from '../core/call/adjust.js';
@@ -136,14 +136,6 @@ function positiveInt(value: string): number {
   return v;
 }
 
-function positiveNumber(value: string): number {
-  const v = Number(value);
-  if (!Number.isFinite(v) || v <= 0) throw new InvalidArgumentError('expected a number above 0');
-  return v;
-}
-
-const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
-
 export function scanCommand(cmd: Command, io: CliIO, state: CliState): void {
   cmd
     .command('scan')
@@ -151,7 +143,7 @@ export function scanCommand(cmd: Command, io: CliIO, state: CliState): void {
     .argument('<paths...>', 'transcript files, folders (walked recursively), or CSV / JSON Lines data sets')
     .addOption(new Option('-f, --format <format>', 'output format (default: pretty on a terminal, else ndjson)').choices(SCAN_FORMATS))
     .addOption(new Option('-l, --lang <language>', 'force the language instead of detecting it').choices(['en', 'fr']))
-    .option('--lexicons <dir...>', 'extra lexicon folders (entries with the same id override built-in ones)')
+    .option(LEXICONS_FLAGS, 'an extra lexicon folder (repeatable; entries with the same id override built-in ones)', collect)
     .addOption(
       new Option('--input-format <format>', 'the transcript format of every file instead of detecting it').choices(['auto', ...INPUT_FORMATS]).default('auto'),
     )
