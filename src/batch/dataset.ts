@@ -1,5 +1,5 @@
 import { ScamscanError } from '../errors.js';
-import { isBadRow, readCsv } from '../core/transcript/csv.js';
+import { isBadRow, readCsv, TEXT_COLUMNS } from '../core/transcript/csv.js';
 
 export interface DatasetOptions {
   textColumn?: string;
@@ -15,8 +15,6 @@ export interface DatasetRow {
   /** Why the row could not be read (naming its line); then `text` is empty. The other rows are read as usual. */
   error?: string;
 }
-
-const TEXT_COLUMNS = ['dialogue', 'text', 'transcript', 'conversation', 'content'];
 
 function column(header: string[], wanted: string | undefined, fallback: string[], file: string, what: string): number {
   if (wanted !== undefined) {

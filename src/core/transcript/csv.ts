@@ -131,3 +131,35 @@ export function parseCsv(text: string, file = '-', options: CsvOptions = {}): Cs
   if (bad) throw new ScamscanError(`CSV: line ${bad.line}: ${bad.error}`, file);
   return rows as CsvRow[];
 }
+
+/** Column names taken as the transcript of a data set row when --text-column is not given. */
+export const TEXT_COLUMNS = ['dialogue', 'text', 'transcript', 'conversation', 'content'];
+
+/** Looks like a column name: no colon (a speaker label), no space at its ends, at most three words. */
+const COLUMN_NAME = /^[\p{L}\p{N}_()#.-]+(?: [\p{L}\p{N}_()#.-]+){0,2}$/u;
+
+/**
+ * The columns and text column of a CSV data set, when `text` clearly is one (a header of column
+ * names, rows of that many cells, a column named like a transcript or holding long text), else null.
+ * `classify` refuses a data set rather than reading its rows as one call. Reads the first 64 KB.
+ */
+export function datasetShape(text: string): { columns: string[]; textColumn: string } | null {
+  // Most transcripts fail on their first line: a speaker label's colon, or no separator at all.
+  const firstEnd = text.indexOf('\n');
+  const first = text.slice(0, firstEnd < 0 ? Math.min(text.length, 2000) : Math.min(firstEnd, 2000));
+  if (first.includes(':') || !/[,;]/.test(first)) return null;
+  let sample = text.length > 65_536 ? text.slice(0, 65_536) : text;
+  if (sample.length < text.length) sample = sample.slice(0, sample.lastIndexOf('\n') + 1);
+  const [header, ...rows] = readCsv(sample, { separator: 'auto' }).slice(0, 200);
+  if (!header || isBadRow(header) || header.cells.length < 2 || rows.length < 2) return null;
+  if (!header.cells.every((c) => c.length <= 40 && COLUMN_NAME.test(c))) return null;
+  const good = rows.filter((r): r is CsvRow => !isBadRow(r) && r.cells.length === header.cells.length);
+  if (good.length < 2 || good.length < 0.9 * rows.length) return null;
+  let t = header.cells.findIndex((h) => TEXT_COLUMNS.includes(h.toLowerCase()));
+  if (t < 0 && good.length >= 3) {
+    const mean = header.cells.map((_, i) => good.reduce((n, r) => n + r.cells[i]!.length, 0) / good.length);
+    const longest = mean.indexOf(Math.max(...mean));
+    if (mean[longest]! >= 40) t = longest;
+  }
+  return t < 0 ? null : { columns: header.cells, textColumn: header.cells[t]! };
+}
