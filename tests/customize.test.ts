@@ -61,7 +61,7 @@ async function cli(argv: string[], cwd: string) {
 }
 
 /** classify --format json of one call from the project's calls/ folder (the config is found by walking up). */
-async function classify(p: { calls: string }, call: keyof typeof CALLS, ...flags: string[]) {
+async function classify(p: { dir: string; calls: string }, call: keyof typeof CALLS, ...flags: string[]) {
   const file = put(join(p.calls, `${call}.txt`), CALLS[call]);
   const r = await cli(['classify', file, '--format', 'json', ...flags], p.calls);
   // The config is in the folder above: said once on stderr, nothing else.
