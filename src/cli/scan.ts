@@ -170,7 +170,9 @@ Files: folders are walked recursively for .txt .srt .vtt .json .jsonl .csv files
 names and node_modules. A .scamscanignore file in any folder lists globs to skip (.gitignore rules:
 # comments, ! to re-include, a trailing / for folders). Globs: * ? ** [0-9] [!a] {a,b}; a glob without / matches
 names at any depth. Files named on the command line are always scanned. .csv and .jsonl files are
-data sets: one result per row, named data.csv#12 (row number) or by --id-column.
+data sets: one result per row, named data.csv#12 (row number) or by --id-column; CSV cells are
+separated by , or ; (whichever the header line has more of); a row that cannot be read is an error
+record naming its line, and the other rows still give results.
 
 Output: one result per file or data set row, sorted by path, every file exactly once (a file that
 cannot be read is a { "file", "error" } result). ndjson lines are the JSON of \`classify --format json\`;
