@@ -152,6 +152,7 @@ export function* taskSteps(task: Task, settings: TaskSettings, lexicons: Compile
   let chunk: ScanRecord[] = [];
   for (const row of rows) {
     try {
+      if (row.error !== undefined) throw new ScamscanError(row.error); // a row that could not be read: its own error record
       const opts = { ...options, file: row.name, check: limits(settings) };
       chunk.push(
         settings.withReport

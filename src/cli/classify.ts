@@ -7,7 +7,7 @@ import type { Language, Result } from '../types.js';
 import type { CliIO } from './io.js';
 import { readInputFile, tooLarge } from '../node/read.js';
 import { INPUT_FORMATS } from '../core/transcript/index.js';
-import { MB, useColor, type CliState } from './shared.js';
+import { collect, LEXICONS_FLAGS, MB, positiveNumber, useColor, type CliState } from './shared.js';
 import { FAIL_ON, type FailOn } from '../node/config/schema.js';
 import { configAdjustments } from './config.js';
 import { columns, writeExplain, type ExplainFlags } from './classifyExplain.js';
@@ -26,8 +26,8 @@ export function classifyCommand(cmd: Command, io: CliIO, state: CliState): void 
     .addOption(new Option('-l, --lang <language>', 'force the language instead of detecting it').choices(['en', 'fr']))
     .addOption(new Option('--fail-on <verdict>', 'exit 1 when the verdict is at or above this').choices(FAIL_ON).default('scam'))
     .addOption(new Option('--input-format <format>', 'the transcript format instead of detecting it').choices(['auto', ...INPUT_FORMATS]).default('auto'))
-    .option('--lexicons <dir...>', 'extra lexicon folders (entries with the same id override built-in ones)')
-    .option('--max-size <MB>', 'refuse files larger than this many megabytes', (v) => Number(v), 50)
+    .option(LEXICONS_FLAGS, 'an extra lexicon folder (repeatable; entries with the same id override built-in ones)', collect)
+    .option('--max-size <MB>', 'refuse files larger than this many megabytes', positiveNumber, 50)
     .option('--no-color', 'no colour, even on a terminal')
     .option('--explain', 'show the transcript with each matched phrase highlighted, where the alert fired and the risk timeline (instead of --format)')
     .option('--width <columns>', '--explain: line width (default: the terminal width, else $COLUMNS, else 100)', columns)

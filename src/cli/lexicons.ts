@@ -7,7 +7,7 @@ import { BUILTIN_DIR } from '../node/paths.js';
 import { safeText } from '../report/safe.js';
 import { CATEGORIES } from '../types.js';
 import type { CliIO } from './io.js';
-import type { CliState } from './shared.js';
+import { collect, LEXICONS_FLAGS, type CliState } from './shared.js';
 
 export function lexiconsCommand(cmd: Command, io: CliIO, state: CliState): void {
   const lex = cmd.command('lexicons').description('inspect and check lexicons');
@@ -26,7 +26,7 @@ export function lexiconsCommand(cmd: Command, io: CliIO, state: CliState): void 
   lex
     .command('list')
     .description('show categories, entry counts and languages')
-    .option('--lexicons <dir...>', 'extra lexicon folders')
+    .option(LEXICONS_FLAGS, 'an extra lexicon folder (repeatable)', collect)
     .action((opts: { lexicons?: string[] }) => {
       const compiled = loadLexicons(opts.lexicons ?? []);
       const rows = new Map<string, number>();

@@ -15,7 +15,7 @@ import { prepareLexicons } from '../index.js';
 import { INPUT_FORMATS } from '../core/transcript/index.js';
 import type { Language } from '../types.js';
 import type { CliIO } from './io.js';
-import { MB, stoppedBy, useColor, type CliState, type Outcome } from './shared.js';
+import { collect, LEXICONS_FLAGS, MB, positiveNumber, stoppedBy, useColor, type CliState, type Outcome } from './shared.js';
 import { FAIL_ON, type FailOn } from '../node/config/schema.js';
 import { configAdjustments } from './config.js';
 import type { Adjustments } from '../core/call/adjust.js';
@@ -103,8 +103,13 @@ export async function runScan(paths: string[], opts: ScanCliOptions, io: CliIO, 
   output.end(totals);
   if (report && reportFile) {
     const { thresholds } = prepareLexicons({ lexicons: opts.lexicons ?? [], ...opts.adjust }).lexicons.model;
-    report.end({ seconds: totals.seconds, interrupted: outcome.interrupted, thresholds });
-    reportFile.commit();
+    try {
+      report.end({ seconds: totals.seconds, interrupted: outcome.interrupted, thresholds });
+      reportFile.commit();
+    } catch (e) {
+      reportFile.abort(); // a full disk: an error, never "report written"
+      throw e;
+    }
     note(reportFile.path, `report written (${n(totals.results)} results)`);
   }
   if (format === 'pretty') io.stdout(formatScanPretty(summary, totals, { color: useColor(opts.color, io) }));
@@ -134,14 +139,6 @@ function positiveInt(value: string): number {
   return v;
 }
 
-function positiveNumber(value: string): number {
-  const v = Number(value);
-  if (!Number.isFinite(v) || v <= 0) throw new InvalidArgumentError('expected a number above 0');
-  return v;
-}
-
-const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
-
 export function scanCommand(cmd: Command, io: CliIO, state: CliState): void {
   cmd
     .command('scan')
@@ -149,7 +146,7 @@ export function scanCommand(cmd: Command, io: CliIO, state: CliState): void {
     .argument('<paths...>', 'transcript files, folders (walked recursively), or CSV / JSON Lines data sets')
     .addOption(new Option('-f, --format <format>', 'output format (default: pretty on a terminal, else ndjson)').choices(SCAN_FORMATS))
     .addOption(new Option('-l, --lang <language>', 'force the language instead of detecting it').choices(['en', 'fr']))
-    .option('--lexicons <dir...>', 'extra lexicon folders (entries with the same id override built-in ones)')
+    .option(LEXICONS_FLAGS, 'an extra lexicon folder (repeatable; entries with the same id override built-in ones)', collect)
     .addOption(
       new Option('--input-format <format>', 'the transcript format of every file instead of detecting it').choices(['auto', ...INPUT_FORMATS]).default('auto'),
     )
@@ -175,9 +172,11 @@ export function scanCommand(cmd: Command, io: CliIO, state: CliState): void {
       `
 Files: folders are walked recursively for .txt .srt .vtt .json .jsonl .csv files, skipping hidden
 names and node_modules. A .scamscanignore file in any folder lists globs to skip (.gitignore rules:
-# comments, ! to re-include, a trailing / for folders). Globs: * ? ** {a,b}; a glob without / matches
+# comments, ! to re-include, a trailing / for folders). Globs: * ? ** [0-9] [!a] {a,b}; a glob without / matches
 names at any depth. Files named on the command line are always scanned. .csv and .jsonl files are
-data sets: one result per row, named data.csv#12 (row number) or by --id-column.
+data sets: one result per row, named data.csv#12 (row number) or by --id-column; CSV cells are
+separated by , or ; (whichever the header line has more of); a row that cannot be read is an error
+record naming its line, and the other rows still give results.
 
 Output: one result per file or data set row, sorted by path, every file exactly once (a file that
 cannot be read is a { "file", "error" } result). ndjson lines are the JSON of \`classify --format json\`;

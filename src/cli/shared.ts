@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from 'commander';
 import type { CliIO } from './io.js';
 import type { Effective } from '../node/config/resolve.js';
 import type { FailOn } from '../node/config/schema.js';
@@ -33,3 +34,16 @@ export function stoppedBy(outcome: Outcome, signal: AbortSignal): Outcome {
 export function useColor(opt: boolean, io: CliIO): boolean {
   return opt && io.stdoutIsTTY && !io.env.NO_COLOR && io.env.FORCE_COLOR !== '0';
 }
+
+/** --max-size and the like: a number above 0 (`abc` is an error, never "no limit"). */
+export function positiveNumber(value: string): number {
+  const v = Number(value);
+  if (value.trim() === '' || !Number.isFinite(v) || v <= 0) throw new InvalidArgumentError('expected a number above 0');
+  return v;
+}
+
+/** A repeatable option's values: `--lexicons a --lexicons b`. One value each, so the file after it stays an argument. */
+export const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+
+/** The --lexicons option of every command that loads lexicons. */
+export const LEXICONS_FLAGS = '--lexicons <dir>';

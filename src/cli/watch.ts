@@ -5,7 +5,7 @@ import { Watcher, type AlertOn, type WatchEvent } from '../live/watcher.js';
 import { safeJson, safeText } from '../report/safe.js';
 import type { Language } from '../types.js';
 import type { CliIO } from './io.js';
-import { stoppedBy, type CliState, type Outcome } from './shared.js';
+import { collect, LEXICONS_FLAGS, stoppedBy, type CliState, type Outcome } from './shared.js';
 import { configAdjustments } from './config.js';
 import type { Adjustments } from '../core/call/adjust.js';
 
@@ -54,7 +54,7 @@ export function watchCommand(cmd: Command, io: CliIO, state: CliState): void {
     .addOption(
       new Option('--alert-on <verdict>', 'write the alert event the first time the verdict reaches this').choices(['scam', 'suspicious']).default('scam'),
     )
-    .option('--lexicons <dir...>', 'extra lexicon folders (entries with the same id override built-in ones)')
+    .option(LEXICONS_FLAGS, 'an extra lexicon folder (repeatable; entries with the same id override built-in ones)', collect)
     .addHelpText(
       'after',
       `

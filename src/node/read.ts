@@ -1,5 +1,6 @@
 import { closeSync, constants, openSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
 import { ScamscanError } from '../errors.js';
+import { fsPath } from './rawNames.js';
 
 /** Reading input files: the only module that reads a transcript file's bytes. */
 const REASONS: Record<string, string> = {
@@ -47,18 +48,19 @@ export interface ReadOptions {
  * chunks and refused as soon as it passes the limit, since its size is unknown.
  */
 export function readInputFile(file: string, maxBytes: number, options: ReadOptions = {}): Uint8Array {
+  const at = fsPath(file); // a walked name that is not UTF-8 is opened by its bytes
   let st: Stats;
   try {
-    st = statSync(file);
+    st = statSync(at);
     if (st.isDirectory()) throw new ScamscanError('is a folder (use `scamscan scan` for folders)', file);
   } catch (e) {
     if (e instanceof ScamscanError) throw e;
     throw fsError(e, file);
   }
-  if (!st.isFile()) return readStream(file, maxBytes, options.patience);
+  if (!st.isFile()) return readStream(at, file, maxBytes, options.patience);
   if (st.size > maxBytes) throw new ScamscanError(`file is ${st.size} bytes, over --max-size ${maxBytes}`, file);
   try {
-    return readFileSync(file);
+    return readFileSync(at);
   } catch (e) {
     throw fsError(e, file);
   }
@@ -67,10 +69,10 @@ export function readInputFile(file: string, maxBytes: number, options: ReadOptio
 const CHUNK = 64 * 1024;
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
-function readStream(file: string, maxBytes: number, patience: number | undefined): Uint8Array {
+function readStream(at: string | Buffer, file: string, maxBytes: number, patience: number | undefined): Uint8Array {
   let fd: number;
   try {
-    fd = openSync(file, patience === undefined ? constants.O_RDONLY : constants.O_RDONLY | constants.O_NONBLOCK);
+    fd = openSync(at, patience === undefined ? constants.O_RDONLY : constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     throw fsError(e, file);
   }

@@ -5,6 +5,8 @@ import { lineIndex } from '../transcript/position.js';
 import { capUtterances } from '../transcript/cap.js';
 import { sessionResult } from './sessionResult.js';
 import { readPlain } from '../transcript/plain.js';
+import { unsupportedLanguage } from '../text/language.js';
+import { ScamscanError } from '../../errors.js';
 
 export interface ClassifyOptions {
   /** Shown as `file` in the result; `-` for stdin. */
@@ -24,11 +26,33 @@ export interface ClassifyOptions {
 }
 
 /**
+ * A call clearly in a language scamscan does not read (Spanish, German, Italian, Portuguese) is an
+ * error, not a verdict: its words would be matched as English or French and the answer would be
+ * confident noise. `--lang` (options.language) reads it anyway.
+ */
+export function refuseUnsupportedLanguage(transcript: Transcript, options: ClassifyOptions): void {
+  if (options.language) return;
+  let text = '';
+  for (const u of transcript.utterances) {
+    text += u.text + '\n';
+    if (text.length > 20_000) break;
+  }
+  const language = unsupportedLanguage(text);
+  if (language) {
+    throw new ScamscanError(
+      `unsupported language: this reads as ${language}; scamscan reads English and French (--lang en or --lang fr reads it anyway)`,
+      options.file ?? '-',
+    );
+  }
+}
+
+/**
  * Classifies a parsed transcript. Pure: no I/O. The call is read utterance by utterance, exactly as
  * a live session would read it, so the alert is the first utterance at which `classify` of the call
  * so far would have said `scam`.
  */
 export function classifyTranscript(input: Transcript, lexicons: CompiledLexicons, options: ClassifyOptions = {}): Result {
+  refuseUnsupportedLanguage(input, options);
   const transcript = capUtterances(input);
   const session = new CallSession(lexicons, options.language, options.filter);
   for (const u of transcript.utterances) {
