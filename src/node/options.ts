@@ -19,6 +19,7 @@ function build(z: typeof Zod) {
     encoding: z.string().optional(),
     inputFormat: z.enum(['auto', ...INPUT_FORMATS] as [string, ...string[]]).optional(),
     filter: z.custom<unknown>((v) => typeof v === 'function', 'expected a function').optional(),
+    check: z.custom<unknown>((v) => typeof v === 'function', 'expected a function').optional(),
     lexicons: z.array(z.string()).optional(),
     maxBytes: z.number().positive().optional(),
     thresholds: z.strictObject({ scam: probability.optional(), suspicious: probability.optional() }).optional(),
@@ -32,7 +33,7 @@ let schema: ReturnType<typeof build> | undefined;
 /** The zod schema of the options (built when first needed). */
 export const optionsSchema = (): ReturnType<typeof build> => (schema ??= build(loadZod()));
 
-const KEYS = new Set(['file', 'language', 'encoding', 'inputFormat', 'filter', 'lexicons', 'maxBytes', 'thresholds', 'disable', 'allow']);
+const KEYS = new Set(['file', 'language', 'encoding', 'inputFormat', 'filter', 'check', 'lexicons', 'maxBytes', 'thresholds', 'disable', 'allow']);
 const isProbability = (v: unknown) => v === undefined || (typeof v === 'number' && v >= 0 && v <= 1);
 const isNames = (v: unknown, nonEmpty: boolean) =>
   v === undefined || (Array.isArray(v) && v.every((s) => typeof s === 'string' && (!nonEmpty || s.trim() !== '')));
@@ -40,12 +41,13 @@ const isNames = (v: unknown, nonEmpty: boolean) =>
 /** True only for options that are plainly valid (the usual case); anything else goes to zod. Never true for options zod rejects. */
 export function plainlyValid(o: Record<string, unknown>): boolean {
   for (const k in o) if (!KEYS.has(k)) return false;
-  const { file, language, encoding, inputFormat, filter, lexicons, maxBytes, thresholds, disable, allow } = o;
+  const { file, language, encoding, inputFormat, filter, check, lexicons, maxBytes, thresholds, disable, allow } = o;
   if (file !== undefined && typeof file !== 'string') return false;
   if (encoding !== undefined && typeof encoding !== 'string') return false;
   if (language !== undefined && !(LANGUAGES as readonly unknown[]).includes(language)) return false;
   if (inputFormat !== undefined && inputFormat !== 'auto' && !INPUT_FORMATS.includes(inputFormat as string)) return false;
   if (filter !== undefined && typeof filter !== 'function') return false;
+  if (check !== undefined && typeof check !== 'function') return false;
   if (maxBytes !== undefined && !(typeof maxBytes === 'number' && maxBytes > 0 && maxBytes !== Infinity)) return false;
   if (!isNames(lexicons, false) || !isNames(disable, true) || !isNames(allow, true)) return false;
   if (thresholds !== undefined) {
