@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
 import { runInWorkers } from '../src/batch/pool.js';
+import { lineGuard } from '../src/cli/watch.js';
 import { threadsFor, WORKER_BIG_FILE } from '../src/batch/scan.js';
 import { runTask, type TaskOutput } from '../src/batch/task.js';
 import { walkEntries } from '../src/batch/walk.js';
@@ -66,6 +67,25 @@ describe('--max-size holds for streams: character devices, FIFOs, stdin', () => 
       ['b.txt', 'ok'],
       ['skipped.bin', 'empty input'],
     ]);
+  });
+});
+
+describe('watch reads lines of bounded length', () => {
+  it('a line past the limit is one error line, exit 2, rather than memory without end', async () => {
+    const guard = lineGuard(10);
+    const seen: string[] = [];
+    guard.on('data', (d: Buffer) => seen.push(d.toString()));
+    const failed = new Promise<Error>((resolve) => guard.on('error', resolve));
+    guard.write('Agent: hi\nAgent:');
+    guard.write(' 0123456789');
+    expect((await failed).message).toBe(`-: a line longer than ${10 / MB} MB (no line ends?)`);
+    expect(seen).toEqual(['Agent: hi\nAgent:']);
+  });
+
+  it('`head -c 60M /dev/zero | scamscan watch` stops with one line', () => {
+    const r = spawnSync('sh', ['-c', `head -c 60000000 /dev/zero | "${process.execPath}" "${BIN}" watch`], { encoding: 'utf8', timeout: 60_000, env });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('scamscan: -: a line longer than 50 MB (no line ends?)\n');
   });
 });
 
