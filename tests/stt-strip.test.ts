@@ -21,6 +21,8 @@ import { stripPlain } from '../scripts/strip.mjs';
 const FLIPS: Record<string, string> = {
   'en-legit-helpdesk-teamviewer-ticket.txt':
     'no sentence ends: “approve it in Authenticator the prompt …” matches within one clause; without a driver the help desk’s counters weigh less',
+  'en-scam-stt-probe-p2-23-crypto-atm-baiter.txt':
+    'wrapped into one paragraph, the victim’s read-out (“it says … stop it may be a scam”) runs on into the caller’s “a general message for everyone ignore it”, which is then read as part of it',
   'en-legit-microsoft-support-case-quickassist.txt':
     'no labels, so no receiver: the customer reading out the activation error code and the agent’s “i can see your desktop” count in full (0.58)',
 };
