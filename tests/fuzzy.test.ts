@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brandFor, restoreBrands } from '../src/core/text/fuzzy.js';
+import { brandFor, brandWord, restoreBrands } from '../src/core/text/fuzzy.js';
 import { tokenize } from '../src/core/text/tokenize.js';
 
 const BRANDS = ['anydesk', 'dwservice', 'helpme', 'supremo', 'teamviewer', 'ultraviewer'];
@@ -33,5 +33,18 @@ describe('speech-to-text brand names', () => {
     expect(restored('the supreme court').map(([f]) => f)).toEqual(['the', 'supreme', 'court']);
     expect(brandFor('anything', BRANDS)).toBeNull();
     expect(brandFor('andes', BRANDS)).toBeNull();
+  });
+});
+
+describe('brand restoration from words remembered by the caller', () => {
+  it('restores exactly what looking each word up finds, on every sample', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const texts = ['samples', 'devset'].flatMap((d) => readdirSync(d).map((f) => readFileSync(`${d}/${f}`, 'utf8')));
+    texts.push('open any desk', 'any dusk now', 'ultra viwer', 'teamviwer and team viewer then supremo', 'the supreme court', 'help me');
+    for (const text of texts) {
+      const tokens = tokenize(text.toLowerCase());
+      const words = tokens.map((t) => brandWord(t.form, BRANDS, STOP));
+      expect(restoreBrands(tokens, BRANDS, STOP, words)).toEqual(restoreBrands(tokens, BRANDS, STOP));
+    }
   });
 });

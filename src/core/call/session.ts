@@ -3,7 +3,7 @@ import { LANGUAGES } from '../../types.js';
 import type { CompiledFrame, CompiledLexicons, CompiledPattern, Matcher, WordInfo } from '../lexicon/compile.js';
 import { stemmerFor } from '../text/stem.js';
 import { tokenize } from '../text/tokenize.js';
-import { restoreBrands } from '../text/fuzzy.js';
+import { brandWord, restoreBrands, type BrandWord } from '../text/fuzzy.js';
 import { canonicalSpeaker } from '../text/normalize.js';
 import { completeAcross, dedupeHits, findHits, infoOf, type Hit, type KnownInfos, type UtteranceParts } from '../match/match.js';
 import { contextModifiers } from '../match/context.js';
@@ -15,39 +15,92 @@ export type { Raw } from './evaluation.js';
 /** Config hook: keeps the matches of one utterance that may count; `tokens` are the words the hits index. */
 export type HitFilter = (hits: Hit[], tokens: Token[], language: Language) => Hit[];
 
-/** What a session needs of a word form, looked up once per word: its stopword and filler languages (bit i for LANGUAGES[i]) and its stems. */
+/** What a session needs of a word form, looked up once per word: its stopword and filler languages (bit i for LANGUAGES[i]) and what it is in each language. */
 interface Facts {
   stop: number;
   filler: number;
-  stems: Array<string | undefined>;
-  /** What the matchers know of the word: MATCHER_SLOTS per language (the lexicon's matcher, then CONTEXT_MATCHERS). */
-  infos: Array<WordInfo | undefined>;
+  /** Per language (LANGUAGES order), made when a call in that language first meets the word. */
+  languages: Array<LanguageFacts | undefined>;
+}
+
+/** What a word form is in one language: its stem, what each matcher slot knows of it, and what brand restoration needs. */
+interface LanguageFacts {
+  stem: string;
+  /** infoOf for each matcher of the language's Slots. */
+  infos: WordInfo[];
+  /** Bit k set when the word starts a pattern of slot k's matcher (its info's list is not empty). */
+  starts: number;
+  brand: BrandWord;
 }
 
 /** The context matchers whose word infos a word's facts keep, after the lexicon's matcher. */
 const CONTEXT_MATCHERS = ['reported', 'negators', 'clauseBreaks', 'readouts', 'drives', 'follows', 'narration'] as const;
-const MATCHER_SLOTS = 1 + CONTEXT_MATCHERS.length;
 
-const factsIndex = new WeakMap<CompiledLexicons, Map<string, Facts>>();
+/** The matchers of one language whose word infos the facts keep (the lexicon's, then CONTEXT_MATCHERS), and the slot of each. */
+interface Slots {
+  matchers: Matcher[];
+  slot: Map<Matcher, number>;
+}
+
+/** Per lexicons: the facts of each word form met, and each language's slots (made on first use). */
+interface FactsIndex {
+  words: Map<string, Facts>;
+  slots: Array<Slots | undefined>;
+}
+
+const factsIndex = new WeakMap<CompiledLexicons, FactsIndex>();
+
+function indexFor(lexicons: CompiledLexicons): FactsIndex {
+  let index = factsIndex.get(lexicons);
+  if (!index) factsIndex.set(lexicons, (index = { words: new Map(), slots: [] }));
+  return index;
+}
+
+function factOf(lexicons: CompiledLexicons, words: Map<string, Facts>, form: string): Facts {
+  let f = words.get(form);
+  if (!f) {
+    f = { stop: 0, filler: 0, languages: [] };
+    for (const [l, language] of LANGUAGES.entries()) {
+      if (lexicons.rules[language].stopwords.has(form)) f.stop |= 1 << l;
+      if (lexicons.rules[language].fillers.has(form)) f.filler |= 1 << l;
+    }
+    remember(words, form, f, 100_000);
+  }
+  return f;
+}
 
 function factsOf(lexicons: CompiledLexicons, tokens: Token[]): Facts[] {
-  let index = factsIndex.get(lexicons);
-  if (!index) factsIndex.set(lexicons, (index = new Map()));
+  const { words } = indexFor(lexicons);
   const out = new Array<Facts>(tokens.length);
-  for (let i = 0; i < tokens.length; i++) {
-    const form = tokens[i]!.form;
-    let f = index.get(form);
-    if (!f) {
-      f = { stop: 0, filler: 0, stems: [], infos: [] };
-      for (const [l, language] of LANGUAGES.entries()) {
-        if (lexicons.rules[language].stopwords.has(form)) f.stop |= 1 << l;
-        if (lexicons.rules[language].fillers.has(form)) f.filler |= 1 << l;
-      }
-      remember(index, form, f, 100_000);
-    }
-    out[i] = f;
-  }
+  for (let i = 0; i < tokens.length; i++) out[i] = factOf(lexicons, words, tokens[i]!.form);
   return out;
+}
+
+function slotsFor(lexicons: CompiledLexicons, l: number): Slots {
+  const index = indexFor(lexicons);
+  let slots = index.slots[l];
+  if (!slots) {
+    const language = LANGUAGES[l]!;
+    const rules = lexicons.rules[language];
+    const matchers = [lexicons.matchers[language], ...CONTEXT_MATCHERS.map((key) => rules[key])];
+    slots = index.slots[l] = { matchers, slot: new Map(matchers.map((m, k) => [m, k])) };
+  }
+  return slots;
+}
+
+/** The word's facts in language `l` (see LanguageFacts), made once per word and language. */
+function languageFacts(lexicons: CompiledLexicons, f: Facts, form: string, l: number, slots: Slots): LanguageFacts {
+  let lf = f.languages[l];
+  if (!lf) {
+    const language = LANGUAGES[l]!;
+    const stem = stemmerFor(language)(form);
+    const word: Token = { start: 0, end: 0, form, stem, sentence: 0 };
+    const infos = slots.matchers.map((m) => infoOf(m, word));
+    let starts = 0;
+    for (let k = 0; k < infos.length; k++) if (infos[k]!.list.length > 0) starts |= 1 << k;
+    lf = f.languages[l] = { stem, infos, starts, brand: brandWord(form, lexicons.brands, lexicons.rules[language].stopwords) };
+  }
+  return lf;
 }
 
 /** Words after which an exact verb form still opens a clause: an instruction ("okay now type…"), not a narration ("i type…"). */
@@ -258,7 +311,6 @@ export class CallSession {
   /** Matches one utterance, given its words and their facts (stemmed here in the call's language). */
   private match(u: Utterance, words: Token[], facts: Facts[]): Raw[] {
     const rules = this.lexicons.rules[this.language];
-    const stem = stemmerFor(this.language);
     const l = LANGUAGES.indexOf(this.language);
     const bit = 1 << l;
     let kept = words;
@@ -274,29 +326,50 @@ export class CallSession {
         keptFacts.push(facts[i]!);
       }
     }
+    const slots = slotsFor(this.lexicons, l);
+    let wordFacts = new Array<LanguageFacts>(kept.length);
+    let brands: BrandWord[] | undefined = new Array<BrandWord>(kept.length);
+    let starts = 0;
+    let restorable = false;
     for (let i = 0; i < kept.length; i++) {
-      const f = keptFacts[i]!;
-      kept[i]!.stem = f.stems[l] ??= stem(kept[i]!.form);
+      const lf = (wordFacts[i] = languageFacts(this.lexicons, keptFacts[i]!, kept[i]!.form, l, slots));
+      kept[i]!.stem = lf.stem;
+      starts |= lf.starts;
+      brands[i] = lf.brand;
+      if (lf.brand.pairs !== null || lf.brand.alone !== null) restorable = true;
     }
-    const tokens = restoreBrands(kept, this.lexicons.brands, rules.stopwords);
-    const matcher = this.lexicons.matchers[this.language];
-    // Restored brand names are new words: stemmed and looked up as such. Otherwise the words are the
-    // facts' words, and the matchers' infos come from the facts.
-    if (tokens !== kept) for (const t of tokens) t.stem = stem(t.form);
-    const known: KnownInfos | undefined =
-      tokens !== kept
-        ? undefined
-        : (m) => {
-            const k = m === matcher ? 0 : 1 + CONTEXT_MATCHERS.findIndex((key) => rules[key] === m);
-            if (k === 0 && m !== matcher) return undefined;
-            const slot = l * MATCHER_SLOTS + k;
-            const infos = new Array<WordInfo>(kept.length);
-            for (let i = 0; i < kept.length; i++) infos[i] = keptFacts[i]!.infos[slot] ??= infoOf(m, kept[i]!);
-            return infos;
-          };
+    const tokens = restorable ? restoreBrands(kept, this.lexicons.brands, rules.stopwords, brands) : kept;
+    brands = undefined;
+    const matcher = slots.matchers[0]!;
+    if (tokens !== kept) {
+      // Restored brand names are new words: stemmed and looked up as such.
+      const { words: index } = indexFor(this.lexicons);
+      wordFacts = new Array<LanguageFacts>(tokens.length);
+      starts = 0;
+      for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i]!;
+        const lf = (wordFacts[i] = languageFacts(this.lexicons, factOf(this.lexicons, index, t.form), t.form, l, slots));
+        t.stem = lf.stem;
+        starts |= lf.starts;
+      }
+    }
+    // The words' infos per matcher slot, gathered when a matcher is first run on the utterance; null
+    // (no hit) for a matcher that no word of the utterance starts a pattern of.
+    const gathered: Array<WordInfo[] | undefined> = [];
+    const known: KnownInfos = (m) => {
+      const k = slots.slot.get(m);
+      if (k === undefined) return undefined;
+      if ((starts & (1 << k)) === 0) return null;
+      let infos = gathered[k];
+      if (!infos) {
+        infos = gathered[k] = new Array<WordInfo>(wordFacts.length);
+        for (let i = 0; i < wordFacts.length; i++) infos[i] = wordFacts[i]!.infos[k]!;
+      }
+      return infos;
+    };
     const scratch = this.partScratch;
     scratch.length = 0;
-    let found = findHits(matcher, tokens, known?.(matcher), scratch);
+    let found = findHits(matcher, tokens, known(matcher), scratch);
     // Frames of several sentences also complete across adjacent utterances (a move cut in two by the
     // transcript): this utterance's parts meet the kept parts of the last ones.
     const across = acrossFor(matcher);
@@ -324,8 +397,8 @@ export class CallSession {
     const voice = this.voices[u.index - 1]!;
     const carryIn = this.turnStarts[u.index - 1] ? 0 : this.carry.words;
     // What the utterance does (instructs, claims, requests; complies, reads out), for the roles.
-    const drives = rules.drives.all.length ? findHits(rules.drives, tokens, known?.(rules.drives)).filter((h) => instruction(h, tokens, u.text)) : [];
-    const follows = rules.follows.all.length ? findHits(rules.follows, tokens, known?.(rules.follows)) : [];
+    const drives = rules.drives.all.length ? findHits(rules.drives, tokens, known(rules.drives)).filter((h) => instruction(h, tokens, u.text)) : [];
+    const follows = rules.follows.all.length ? findHits(rules.follows, tokens, known(rules.follows)) : [];
     const context = contextModifiers(drives.length ? [...hits, ...drives] : hits, tokens, u.text, rules, carryIn, known, this.carry.readout);
     const { modifiers: all, readout } = context;
     this.carry = { words: context.carryOut, readout: context.carryReadout };
@@ -335,7 +408,7 @@ export class CallSession {
     // Narration in an unlabelled text can make it a retelling after its last finding: weigh again then too.
     const narration =
       u.speaker === null &&
-      this.evaluation.noteUnknown(voice, rules.narration.all.length ? findHits(rules.narration, tokens, known?.(rules.narration)).length : 0);
+      this.evaluation.noteUnknown(voice, rules.narration.all.length ? findHits(rules.narration, tokens, known(rules.narration)).length : 0);
     this.cued = ownDrives > 0 || follows.length > 0 || narration;
     const mods = all;
     if (current) {

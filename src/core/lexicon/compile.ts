@@ -118,8 +118,13 @@ export interface WordInfo {
   stem: string;
   /** The patterns whose first step the word matches. */
   list: CompiledPattern[];
-  /** The anchor bits of the word (its stem, form and prefix where some pattern's later step has them), ANCHOR_WORDS numbers. */
-  bits: number[];
+  /**
+   * The anchor bits of the word (its stem, form and prefix where some pattern's later step has them),
+   * the ANCHOR_WORDS numbers as fields: matching reads them for every word.
+   */
+  b0: number;
+  b1: number;
+  b2: number;
 }
 
 /** Prefix atoms have at least this many letters, so they can be indexed by them. */

@@ -90,31 +90,36 @@ export function infoOf(matcher: Matcher, t: Token): WordInfo {
   const anchors = anchorWords(matcher);
   const bits = new Array<number>(ANCHOR_WORDS).fill(0);
   for (const w of [t.stem, t.form, ...(t.form.length >= PREFIX_KEY ? [prefixAnchor(t.form)] : [])]) if (anchors.has(w)) setAnchorBit(bits, 0, anchorBit(w));
-  return remember(matcher.words, t.form, { stem: t.stem, list, bits }, 50_000);
+  return remember(matcher.words, t.form, { stem: t.stem, list, b0: bits[0]!, b1: bits[1]!, b2: bits[2]! }, 50_000);
 }
 
 /** findHits reads the anchor bits as three numbers: this fails to compile if ANCHOR_WORDS changes. */
 const THREE: 3 = ANCHOR_WORDS;
 
-/** The words' infoOf for a matcher, when a caller keeps them (see findHits), or undefined to look them up. */
-export type KnownInfos = (matcher: Matcher) => WordInfo[] | undefined;
+/**
+ * The words' infoOf for a matcher, when a caller keeps them (see findHits); null when the caller
+ * knows that no word starts a pattern of the matcher (no hit); undefined to look them up.
+ */
+export type KnownInfos = (matcher: Matcher) => WordInfo[] | null | undefined;
 
 /**
  * Every pattern of the matcher found in the tokens, by start word; one hit per pattern and start.
- * `known`: the words' infoOf for this matcher, when the caller keeps them already.
+ * `known`: the words' infoOf for this matcher, when the caller keeps them already (null: the
+ * caller knows no word starts a pattern of it).
  */
-export function findHits(matcher: Matcher, tokens: Token[], known?: WordInfo[], partsOut?: number[]): Hit[] {
+export function findHits(matcher: Matcher, tokens: Token[], known?: WordInfo[] | null, partsOut?: number[]): Hit[] {
   const hits: Hit[] = [];
+  if (known === null) return hits;
   /** Hits of frame parts, flat: part, from, to (into `partsOut` when the caller keeps them: frames across utterances). */
   let parts: number[] | undefined = partsOut;
   const n = tokens.length;
-  const infos = known ?? new Array<WordInfo>(n);
-  let starts = false;
-  for (let i = 0; i < n; i++) {
-    const info = known ? known[i]! : (infos[i] = infoOf(matcher, tokens[i]!));
-    if (info.list.length > 0) starts = true;
+  let infos = known;
+  if (!infos) {
+    infos = new Array<WordInfo>(n);
+    let starts = false;
+    for (let i = 0; i < n; i++) if ((infos[i] = infoOf(matcher, tokens[i]!)).list.length > 0) starts = true;
+    if (!starts) return hits;
   }
-  if (!starts) return hits;
   // after[3i..3i+2]: the anchor bits of the words after word i in its sentence, where every later
   // step of a pattern starting at i must find a word: a pattern missing one is not tried.
   if (after.length < THREE * n) after = new Int32Array(Math.max(THREE * n, 2 * after.length));
@@ -127,10 +132,10 @@ export function findHits(matcher: Matcher, tokens: Token[], known?: WordInfo[], 
     after[THREE * i + 2] = a2;
     if (i > 0 && tokens[i - 1]!.sentence !== tokens[i]!.sentence) a0 = a1 = a2 = 0;
     else {
-      const b = infos[i]!.bits;
-      a0 |= b[0]!;
-      a1 |= b[1]!;
-      a2 |= b[2]!;
+      const w = infos[i]!;
+      a0 |= w.b0;
+      a1 |= w.b1;
+      a2 |= w.b2;
     }
   }
   for (let i = 0; i < n; i++) {

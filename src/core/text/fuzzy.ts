@@ -14,8 +14,18 @@ const MIN_LENGTH = 6;
 /** A single misheard word is restored only to a long brand: "supreme" must stay "supreme", not "supremo". */
 const MIN_SINGLE = 8;
 
-/** Per word pair: null when the first word cannot start a pair, else per second word the brand the pair makes (or null). */
-type PairMemo = Map<string, Map<string, string | null> | null>;
+/**
+ * What brand restoration needs of one word form, for one list of brands and one language's stopwords:
+ * computed once per distinct word (see brandWord), so restoring reads no table per word.
+ */
+export interface BrandWord {
+  /** Null when the word cannot start a pair (its first letter starts no brand, a stopword, not plain letters, a brand already); else, per second word, the brand the pair makes (or null), filled as pairs are met. */
+  pairs: Map<string, string | null> | null;
+  /** Whether the word can end a pair: not a stopword, plain letters. */
+  second: boolean;
+  /** The brand the word alone was probably meant to be, or null. */
+  alone: string | null;
+}
 
 /** What restoring one list of brands remembers and needs: computed once per list. */
 interface BrandIndex {
@@ -25,8 +35,8 @@ interface BrandIndex {
   longest: number;
   /** Per word, the brand it was found to be (or null). */
   words: Map<string, string | null>;
-  /** Per stopword set (one per language), the word pairs. */
-  pairs: WeakMap<ReadonlySet<string>, PairMemo>;
+  /** Per stopword set (one per language), each word's BrandWord. */
+  byStopwords: WeakMap<ReadonlySet<string>, Map<string, BrandWord>>;
 }
 
 const indexes = new WeakMap<readonly string[], BrandIndex>();
@@ -40,7 +50,7 @@ function indexOf(brands: readonly string[]): BrandIndex {
       shortest: Math.min(...lengths),
       longest: Math.max(...lengths),
       words: new Map(),
-      pairs: new WeakMap(),
+      byStopwords: new WeakMap(),
     };
     indexes.set(brands, index);
   }
@@ -77,55 +87,67 @@ export function brandFor(word: string, brands: readonly string[]): string | null
   return remember(memo, word, found, 100_000);
 }
 
+const PLAIN_LETTERS = /^[a-z]+$/;
+
+/** What brand restoration needs of a word form (see BrandWord), made afresh: callers remember it (restoreBrands per word, the session per word's facts). */
+export function brandWord(form: string, brands: readonly string[], stopwords: ReadonlySet<string>): BrandWord {
+  const index = indexOf(brands);
+  const stop = stopwords.has(form);
+  const plain = PLAIN_LETTERS.test(form);
+  return {
+    pairs: index.initials.has(form.charCodeAt(0)) && !stop && plain && !brands.includes(form) ? new Map() : null,
+    second: !stop && plain,
+    alone: form.length < MIN_SINGLE || brands.includes(form) ? null : brandFor(form, brands),
+  };
+}
+
 /**
  * Speech-to-text splits and mishears brand names: "any desk", "team viewer", "any dusk". Words
  * (alone, or two neighbours in one sentence joined) that sound like a brand become that brand, as
  * one token spanning the words, so the evidence still quotes what was said. A pair with a stopword
- * is left alone ("help me", "du service" are not tools).
+ * is left alone ("help me", "du service" are not tools). `words`: each token's brandWord, when the
+ * caller keeps them (else they are looked up here, remembered per word).
  */
-export function restoreBrands(tokens: Token[], brands: readonly string[], stopwords: ReadonlySet<string>): Token[] {
+export function restoreBrands(tokens: Token[], brands: readonly string[], stopwords: ReadonlySet<string>, words?: ArrayLike<BrandWord>): Token[] {
   if (brands.length === 0) return tokens;
   const index = indexOf(brands);
-  const { initials, shortest, longest } = index;
-  let memo = index.pairs.get(stopwords);
-  if (!memo) index.pairs.set(stopwords, (memo = new Map()));
+  const { shortest, longest } = index;
+  let memo: Map<string, BrandWord> | undefined;
+  if (!words) {
+    memo = index.byStopwords.get(stopwords);
+    if (!memo) index.byStopwords.set(stopwords, (memo = new Map()));
+  }
+  const wordAt = (i: number): BrandWord => {
+    if (words) return words[i]!;
+    const form = tokens[i]!.form;
+    return memo!.get(form) ?? remember(memo!, form, brandWord(form, brands, stopwords), 50_000);
+  };
+  const minJoined = Math.max(MIN_LENGTH, shortest - 2);
   // The tokens as they are until a brand is restored (most utterances have none).
   let out: Token[] | null = null;
+  let w = tokens.length ? wordAt(0) : null;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const next = tokens[i + 1];
-    // brandFor's own bounds first (first letter, length), as they cost nothing.
-    const joinedLength = next ? t.form.length + next.form.length : 0;
-    if (
-      next &&
-      initials.has(t.form.charCodeAt(0)) &&
-      joinedLength >= Math.max(MIN_LENGTH, shortest - 2) &&
-      joinedLength <= longest + 2 &&
-      next.sentence === t.sentence
-    ) {
-      const joined = pairBrand(t.form, next.form, brands, stopwords, memo);
-      if (joined) {
-        out ??= tokens.slice(0, i);
-        out.push({ start: t.start, end: next.end, form: joined, stem: joined, sentence: t.sentence });
-        i++;
-        continue;
+    const here = w!;
+    w = next ? wordAt(i + 1) : null;
+    // The cheap bounds first (length, sentence), then the pair remembered or worked out.
+    if (here.pairs && next) {
+      const joinedLength = t.form.length + next.form.length;
+      if (joinedLength >= minJoined && joinedLength <= longest + 2 && next.sentence === t.sentence) {
+        let joined = here.pairs.get(next.form);
+        if (joined === undefined) joined = remember(here.pairs, next.form, w!.second ? brandFor(t.form + next.form, brands) : null, 1_000);
+        if (joined) {
+          out ??= tokens.slice(0, i);
+          out.push({ start: t.start, end: next.end, form: joined, stem: joined, sentence: t.sentence });
+          i++;
+          w = tokens[i + 1] ? wordAt(i + 1) : null;
+          continue;
+        }
       }
     }
-    const alone = t.form.length < MIN_SINGLE || brands.includes(t.form) ? null : brandFor(t.form, brands);
-    if (alone) (out ??= tokens.slice(0, i)).push({ ...t, form: alone, stem: alone });
+    if (here.alone) (out ??= tokens.slice(0, i)).push({ ...t, form: here.alone, stem: here.alone });
     else out?.push(t);
   }
   return out ?? tokens;
-}
-
-/** The brand two words make together ("team" + "viewer"), or null: remembered per pair of words in `byFirst`. */
-function pairBrand(first: string, second: string, brands: readonly string[], stopwords: ReadonlySet<string>, byFirst: PairMemo): string | null {
-  let bySecond = byFirst.get(first);
-  // null: the word cannot start a pair (a stopword, not plain letters, or a brand already).
-  if (bySecond === undefined)
-    bySecond = remember(byFirst, first, !stopwords.has(first) && /^[a-z]+$/.test(first) && !brands.includes(first) ? new Map() : null, 50_000);
-  if (bySecond === null) return null;
-  const joined = bySecond.get(second);
-  if (joined !== undefined) return joined;
-  return remember(bySecond, second, !stopwords.has(second) && /^[a-z]+$/.test(second) ? brandFor(first + second, brands) : null, 1_000);
 }
