@@ -23,14 +23,16 @@ interface Facts {
   languages: Array<LanguageFacts | undefined>;
 }
 
-/** What a word form is in one language: its stem, what each matcher slot knows of it, and what brand restoration needs. */
-interface LanguageFacts {
-  stem: string;
+/**
+ * What a word form is in one language: its stem, what each matcher slot knows of it, which slots it
+ * starts a pattern of, and what brand restoration needs. It is also the word's info for the language's
+ * lexicon matcher (slot 0: list and anchor bits as its own fields), so matching reads one object per word.
+ */
+interface LanguageFacts extends WordInfo, BrandWord {
   /** infoOf for each matcher of the language's Slots. */
   infos: WordInfo[];
   /** Bit k set when the word starts a pattern of slot k's matcher (its info's list is not empty). */
   starts: number;
-  brand: BrandWord;
 }
 
 /** The context matchers whose word infos a word's facts keep, after the lexicon's matcher. */
@@ -98,7 +100,20 @@ function languageFacts(lexicons: CompiledLexicons, f: Facts, form: string, l: nu
     const infos = slots.matchers.map((m) => infoOf(m, word));
     let starts = 0;
     for (let k = 0; k < infos.length; k++) if (infos[k]!.list.length > 0) starts |= 1 << k;
-    lf = f.languages[l] = { stem, infos, starts, brand: brandWord(form, lexicons.brands, lexicons.rules[language].stopwords) };
+    const main = infos[0]!;
+    const brand = brandWord(form, lexicons.brands, lexicons.rules[language].stopwords);
+    lf = f.languages[l] = {
+      stem,
+      list: main.list,
+      b0: main.b0,
+      b1: main.b1,
+      b2: main.b2,
+      pairs: brand.pairs,
+      second: brand.second,
+      alone: brand.alone,
+      infos,
+      starts,
+    };
   }
   return lf;
 }
@@ -171,6 +186,8 @@ const NO_PARTS: number[] = [];
 interface Kept extends UtteranceParts {
   tokens: Token[];
   text: string;
+  /** Its words' infos for the context matchers. */
+  known: KnownInfos;
   /** Whether its negated parts were dropped already. */
   judged: boolean;
 }
@@ -328,18 +345,15 @@ export class CallSession {
     }
     const slots = slotsFor(this.lexicons, l);
     let wordFacts = new Array<LanguageFacts>(kept.length);
-    let brands: BrandWord[] | undefined = new Array<BrandWord>(kept.length);
     let starts = 0;
     let restorable = false;
     for (let i = 0; i < kept.length; i++) {
       const lf = (wordFacts[i] = languageFacts(this.lexicons, keptFacts[i]!, kept[i]!.form, l, slots));
       kept[i]!.stem = lf.stem;
       starts |= lf.starts;
-      brands[i] = lf.brand;
-      if (lf.brand.pairs !== null || lf.brand.alone !== null) restorable = true;
+      if (lf.pairs !== null || lf.alone !== null) restorable = true;
     }
-    const tokens = restorable ? restoreBrands(kept, this.lexicons.brands, rules.stopwords, brands) : kept;
-    brands = undefined;
+    const tokens = restorable ? restoreBrands(kept, this.lexicons.brands, rules.stopwords, wordFacts) : kept;
     const matcher = slots.matchers[0]!;
     if (tokens !== kept) {
       // Restored brand names are new words: stemmed and looked up as such.
@@ -360,6 +374,7 @@ export class CallSession {
       const k = slots.slot.get(m);
       if (k === undefined) return undefined;
       if ((starts & (1 << k)) === 0) return null;
+      if (k === 0) return wordFacts; // each word's facts are its info for the lexicon's matcher
       let infos = gathered[k];
       if (!infos) {
         infos = gathered[k] = new Array<WordInfo>(wordFacts.length);
@@ -382,7 +397,7 @@ export class CallSession {
         if (parts === NO_PARTS) parts = [];
         parts.push(scratch[k]!, scratch[k + 1]!, scratch[k + 2]!);
       }
-      current = { tokens, text: u.text, parts, judged: parts === NO_PARTS };
+      current = { tokens, text: u.text, known, parts, judged: parts === NO_PARTS };
       for (const h of found) if (h.heads && across.patterns.has(h.pattern)) (current.found ??= new Set()).add(h.pattern);
       if (parts !== NO_PARTS && this.recent.some((r) => r.parts.length > 0)) {
         for (const r of this.recent) if (!r.judged) this.judge(r, across);
@@ -432,7 +447,7 @@ export class CallSession {
     const hits: Hit[] = [];
     for (let k = 0; k < r.parts.length; k += 3)
       hits.push({ pattern: across.partFrame.get(r.parts[k]!)!.pattern, from: r.parts[k + 1]!, to: r.parts[k + 2]!, heads: [r.parts[k + 1]!] });
-    const { modifiers } = contextModifiers(hits, r.tokens, r.text, this.lexicons.rules[this.language]);
+    const { modifiers } = contextModifiers(hits, r.tokens, r.text, this.lexicons.rules[this.language], 0, r.known);
     const parts: number[] = [];
     modifiers.forEach((m, k) => {
       if (!m.includes('negated')) parts.push(r.parts[3 * k]!, r.parts[3 * k + 1]!, r.parts[3 * k + 2]!);
