@@ -125,6 +125,15 @@ export interface WordInfo {
   b0: number;
   b1: number;
   b2: number;
+  /**
+   * The union of the first anchor mask (ANCHOR_WORDS numbers) of the listed patterns that have one:
+   * where it meets none of the bits of the words that follow, none of those patterns can match.
+   */
+  u0: number;
+  u1: number;
+  u2: number;
+  /** Whether a listed pattern has no anchor mask (one word, or only shapes later): tried wherever it starts. */
+  open: boolean;
 }
 
 /** Prefix atoms have at least this many letters, so they can be indexed by them. */

@@ -90,7 +90,13 @@ export function infoOf(matcher: Matcher, t: Token): WordInfo {
   const anchors = anchorWords(matcher);
   const bits = new Array<number>(ANCHOR_WORDS).fill(0);
   for (const w of [t.stem, t.form, ...(t.form.length >= PREFIX_KEY ? [prefixAnchor(t.form)] : [])]) if (anchors.has(w)) setAnchorBit(bits, 0, anchorBit(w));
-  return remember(matcher.words, t.form, { stem: t.stem, list, b0: bits[0]!, b1: bits[1]!, b2: bits[2]! }, 50_000);
+  let [u0, u1, u2, open] = [0, 0, 0, false];
+  for (const p of list) {
+    const m = p.anchorMasks;
+    if (m.length === 0) open = true;
+    else [u0, u1, u2] = [u0 | m[0]!, u1 | m[1]!, u2 | m[2]!];
+  }
+  return remember(matcher.words, t.form, { stem: t.stem, list, b0: bits[0]!, b1: bits[1]!, b2: bits[2]!, u0, u1, u2, open }, 50_000);
 }
 
 /** findHits reads the anchor bits as three numbers: this fails to compile if ANCHOR_WORDS changes. */
@@ -139,11 +145,14 @@ export function findHits(matcher: Matcher, tokens: Token[], known?: WordInfo[] |
     }
   }
   for (let i = 0; i < n; i++) {
-    const list = infos[i]!.list;
+    const w = infos[i]!;
+    const list = w.list;
     if (list.length === 0) continue;
     const p0 = after[THREE * i]!;
     const p1 = after[THREE * i + 1]!;
     const p2 = after[THREE * i + 2]!;
+    // No listed pattern's first later word follows, and none is tried without: nothing starts here.
+    if (!w.open && (w.u0 & p0) === 0 && (w.u1 & p1) === 0 && (w.u2 & p2) === 0) continue;
     next: for (const pattern of list) {
       const m = pattern.anchorMasks;
       for (let k = 0; k < m.length; k += THREE) if ((m[k]! & p0) === 0 && (m[k + 1]! & p1) === 0 && (m[k + 2]! & p2) === 0) continue next;
