@@ -5,7 +5,7 @@ import { stemmerFor } from '../text/stem.js';
 import { tokenize } from '../text/tokenize.js';
 import { brandWord, restoreBrands, type BrandWord } from '../text/fuzzy.js';
 import { canonicalSpeaker } from '../text/normalize.js';
-import { completeAcross, dedupeHits, findHits, infoOf, type Hit, type KnownInfos, type UtteranceParts } from '../match/match.js';
+import { completeAcross, dedupeHits, findHits, mayStart, wordInfo, type Hit, type KnownInfos, type UtteranceParts } from '../match/match.js';
 import { contextModifiers } from '../match/context.js';
 import { RunningEvaluation, type Raw } from './evaluation.js';
 import { remember } from '../text/memo.js';
@@ -29,9 +29,12 @@ interface Facts {
  * lexicon matcher (slot 0: list and anchor bits as its own fields), so matching reads one object per word.
  */
 interface LanguageFacts extends WordInfo, BrandWord {
-  /** infoOf for each matcher of the language's Slots. */
-  infos: WordInfo[];
-  /** Bit k set when the word starts a pattern of slot k's matcher (its info's list is not empty). */
+  /** wordInfo for each matcher of the language's Slots, made when first needed. */
+  infos: Array<WordInfo | undefined>;
+  /**
+   * Bit k set when the word may start a pattern of slot k's matcher: for slot 0 when it does, for
+   * the others when the matcher lists a pattern under it (see mayStart).
+   */
   starts: number;
 }
 
@@ -96,11 +99,13 @@ function languageFacts(lexicons: CompiledLexicons, f: Facts, form: string, l: nu
   if (!lf) {
     const language = LANGUAGES[l]!;
     const stem = stemmerFor(language)(form);
-    const word: Token = { start: 0, end: 0, form, stem, sentence: 0 };
-    const infos = slots.matchers.map((m) => infoOf(m, word));
-    let starts = 0;
-    for (let k = 0; k < infos.length; k++) if (infos[k]!.list.length > 0) starts |= 1 << k;
-    const main = infos[0]!;
+    const word = { form, stem };
+    const main = wordInfo(slots.matchers[0]!, word);
+    // Slot 0 exactly; the context matchers' bits say only that one lists a pattern under the word
+    // (a slot whose bit is set runs, and finds nothing if none starts): their infos are made when needed.
+    let starts = main.list.length > 0 ? 1 : 0;
+    for (let k = 1; k < slots.matchers.length; k++) if (mayStart(slots.matchers[k]!, word)) starts |= 1 << k;
+    const infos: Array<WordInfo | undefined> = [main];
     const brand = brandWord(form, lexicons.brands, lexicons.rules[language].stopwords);
     lf = f.languages[l] = {
       stem,
@@ -382,7 +387,7 @@ export class CallSession {
       let infos = gathered[k];
       if (!infos) {
         infos = gathered[k] = new Array<WordInfo>(wordFacts.length);
-        for (let i = 0; i < wordFacts.length; i++) infos[i] = wordFacts[i]!.infos[k]!;
+        for (let i = 0; i < wordFacts.length; i++) infos[i] = wordFacts[i]!.infos[k] ??= wordInfo(m, tokens[i]!);
       }
       return infos;
     };

@@ -4,7 +4,6 @@ import {
   anchorBit,
   anchorSteps,
   prefixAnchor,
-  setAnchorBit,
   PREFIX_KEY,
   type CompiledFrame,
   type CompiledPattern,
@@ -74,29 +73,63 @@ function anchorWords(matcher: Matcher): Set<string> {
 /**
  * What the matcher needs of a word: the patterns that start there (of those listed under its stem,
  * its form or its prefix, and the shape patterns, the ones whose first step the word matches) and
- * its anchor bits. Computed once per distinct word.
+ * its anchor bits. Computed once per distinct word (remembered per matcher; see wordInfo).
  */
 export function infoOf(matcher: Matcher, t: Token): WordInfo {
   // Keyed by form: within one matcher's language the stem follows from the form (checked all the same).
   const cached = matcher.words.get(t.form);
   if (cached && cached.stem === t.stem) return cached;
-  const union = new Set<CompiledPattern>([
-    ...(matcher.byStem.get(t.stem) ?? []),
-    ...(matcher.byForm.get(t.form) ?? []),
-    ...(t.form.length >= PREFIX_KEY ? (matcher.byPrefix.get(t.form.slice(0, PREFIX_KEY)) ?? []) : []),
-    ...matcher.always,
-  ]);
-  const list = [...union].filter((p) => stepMatches(p.steps[0]!, t));
+  return remember(matcher.words, t.form, wordInfo(matcher, t), 50_000);
+}
+
+const NO_PATTERNS: readonly CompiledPattern[] = [];
+
+/** Adds to `list` the patterns of `from` whose first step the word matches, each once, in order. */
+function addStarting(list: CompiledPattern[], from: readonly CompiledPattern[] | undefined, t: Pick<Token, 'form' | 'stem'>): CompiledPattern[] {
+  if (!from) return list;
+  for (const p of from) if (stepMatches(p.steps[0]!, t as Token) && !list.includes(p)) list.push(p);
+  return list;
+}
+
+/** The word's anchor bit (see anchorBit) as a mask of ANCHOR_WORDS number `k`, where the matcher's patterns have `w` as a later word; else 0. */
+function anchorMask(anchors: Set<string>, w: string, k: number): number {
+  if (!anchors.has(w)) return 0;
+  const bit = anchorBit(w);
+  return Math.floor(bit / 30) === k ? 1 << (bit % 30) : 0;
+}
+
+/**
+ * infoOf, computed afresh (a caller that keeps it per word, as the session does, need not have it
+ * remembered by the matcher too). The list holds the candidates listed under the word's stem, its form,
+ * its prefix, then the shape patterns, in that order, each once, that the word's first step matches.
+ */
+export function wordInfo(matcher: Matcher, t: Pick<Token, 'form' | 'stem'>): WordInfo {
+  const prefix = t.form.length >= PREFIX_KEY ? t.form.slice(0, PREFIX_KEY) : undefined;
+  let list: CompiledPattern[] = [];
+  list = addStarting(list, matcher.byStem.get(t.stem), t);
+  list = addStarting(list, matcher.byForm.get(t.form), t);
+  if (prefix !== undefined) list = addStarting(list, matcher.byPrefix.get(prefix), t);
+  if (matcher.always.length) list = addStarting(list, matcher.always, t);
   const anchors = anchorWords(matcher);
-  const bits = new Array<number>(ANCHOR_WORDS).fill(0);
-  for (const w of [t.stem, t.form, ...(t.form.length >= PREFIX_KEY ? [prefixAnchor(t.form)] : [])]) if (anchors.has(w)) setAnchorBit(bits, 0, anchorBit(w));
+  const key = prefix === undefined ? undefined : prefixAnchor(t.form);
+  const bits = [0, 0, 0].map((_, k) => anchorMask(anchors, t.stem, k) | anchorMask(anchors, t.form, k) | (key === undefined ? 0 : anchorMask(anchors, key, k)));
   let [u0, u1, u2, open] = [0, 0, 0, false];
   for (const p of list) {
     const m = p.anchorMasks;
     if (m.length === 0) open = true;
     else [u0, u1, u2] = [u0 | m[0]!, u1 | m[1]!, u2 | m[2]!];
   }
-  return remember(matcher.words, t.form, { stem: t.stem, list, b0: bits[0]!, b1: bits[1]!, b2: bits[2]!, u0, u1, u2, open }, 50_000);
+  return { stem: t.stem, list: list.length ? list : (NO_PATTERNS as CompiledPattern[]), b0: bits[0]!, b1: bits[1]!, b2: bits[2]!, u0, u1, u2, open };
+}
+
+/** Whether the matcher lists some pattern under the word (its stem, form or prefix) or tries one everywhere: a word it does not cannot start a match. */
+export function mayStart(matcher: Matcher, t: Pick<Token, 'form' | 'stem'>): boolean {
+  return (
+    matcher.always.length > 0 ||
+    matcher.byStem.has(t.stem) ||
+    matcher.byForm.has(t.form) ||
+    (t.form.length >= PREFIX_KEY && matcher.byPrefix.has(t.form.slice(0, PREFIX_KEY)))
+  );
 }
 
 /** findHits reads the anchor bits as three numbers: this fails to compile if ANCHOR_WORDS changes. */
