@@ -13,6 +13,7 @@ const MIN_JARO_WINKLER = 0.9;
 const MIN_LENGTH = 6;
 /** A single misheard word is restored only to a long brand: "supreme" must stay "supreme", not "supremo". */
 const MIN_SINGLE = 8;
+const PLAIN_LETTERS = /^[a-z]+$/;
 
 /**
  * What brand restoration needs of one word form, for one list of brands and one language's stopwords:
@@ -35,6 +36,8 @@ interface BrandIndex {
   longest: number;
   /** Per word, the brand it was found to be (or null). */
   words: Map<string, string | null>;
+  /** Each brand's letter counts (a-z), for the bound in mayBe. */
+  letters: Uint8Array[];
   /** Per stopword set (one per language), each word's BrandWord. */
   byStopwords: WeakMap<ReadonlySet<string>, Map<string, BrandWord>>;
 }
@@ -50,11 +53,74 @@ function indexOf(brands: readonly string[]): BrandIndex {
       shortest: Math.min(...lengths),
       longest: Math.max(...lengths),
       words: new Map(),
+      letters: brands.map((b) => letterCounts(b, new Uint8Array(26))),
       byStopwords: new WeakMap(),
     };
     indexes.set(brands, index);
   }
   return index;
+}
+
+/** Adds the counts of the letters a-z of `word` to `counts` (other characters are not counted). */
+function letterCounts(word: string, counts: Uint8Array): Uint8Array {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i) - 97;
+    if (c >= 0 && c < 26) counts[c]!++;
+  }
+  return counts;
+}
+
+/**
+ * Whether a word of `length` letters with these letter counts can be Jaro-Winkler ≥ MIN_JARO_WINKLER
+ * close to brand `b`: a necessary condition, exact whatever the order of the letters. Jaro-Winkler
+ * is at most 0.4 + 0.6 × Jaro (a common prefix of 4 at 0.1), so 0.9 needs Jaro ≥ 5/6; Jaro is at
+ * most (m/|a| + m/|b| + 1) / 3, and the matched characters m at most the letters the two share.
+ */
+function mayBe(index: BrandIndex, brands: readonly string[], b: number, counts: Uint8Array, length: number): boolean {
+  const letters = index.letters[b]!;
+  let shared = 0;
+  for (let c = 0; c < 26; c++) shared += Math.min(counts[c]!, letters[c]!);
+  const needed = 3 * ((MIN_JARO_WINKLER - 0.4) / 0.6) - 1;
+  return shared / length + shared / brands[b]!.length >= needed - 1e-9;
+}
+
+/** Scratch letter counts for the bound (filled and read within one call). */
+const scratch = new Uint8Array(26);
+
+/** The brand `word` (plain letters, at least MIN_LENGTH) is close to, or null: brandFor without its memo. */
+function closestBrand(word: string, brands: readonly string[], index: BrandIndex): string | null {
+  let counted = false;
+  for (let b = 0; b < brands.length; b++) {
+    const brand = brands[b]!;
+    if (brand === word) return brand;
+    if (brand[0] !== word[0] || Math.abs(brand.length - word.length) > 2) continue;
+    if (!counted) {
+      scratch.fill(0);
+      letterCounts(word, scratch);
+      counted = true;
+    }
+    if (!mayBe(index, brands, b, scratch, word.length)) continue;
+    if (jaroWinkler(word, brand) >= MIN_JARO_WINKLER && phonetic(word) === phonetic(brand)) return brand;
+  }
+  return null;
+}
+
+/** Whether some brand may be what the two words say together (the bounds of closestBrand, without joining them). */
+function pairMayBe(first: string, second: string, brands: readonly string[], index: BrandIndex): boolean {
+  const length = first.length + second.length;
+  let counted = false;
+  for (let b = 0; b < brands.length; b++) {
+    const brand = brands[b]!;
+    if (brand[0] !== first[0] || Math.abs(brand.length - length) > 2) continue;
+    if (!counted) {
+      scratch.fill(0);
+      letterCounts(second, letterCounts(first, scratch));
+      counted = true;
+    }
+    if (brand.length === length && brand.startsWith(first) && brand.endsWith(second)) return true;
+    if (mayBe(index, brands, b, scratch, length)) return true;
+  }
+  return false;
 }
 
 function phonetic(word: string): string {
@@ -70,24 +136,9 @@ export function brandFor(word: string, brands: readonly string[]): string | null
   const memo = indexOf(brands).words;
   const cached = memo.get(word);
   if (cached !== undefined) return cached;
-  let found: string | null = null;
-  if (word.length >= MIN_LENGTH && /^[a-z]+$/.test(word)) {
-    for (const brand of brands) {
-      if (brand === word) {
-        found = brand;
-        break;
-      }
-      if (brand[0] !== word[0] || Math.abs(brand.length - word.length) > 2) continue;
-      if (jaroWinkler(word, brand) >= MIN_JARO_WINKLER && phonetic(word) === phonetic(brand)) {
-        found = brand;
-        break;
-      }
-    }
-  }
+  const found = word.length >= MIN_LENGTH && PLAIN_LETTERS.test(word) ? closestBrand(word, brands, indexOf(brands)) : null;
   return remember(memo, word, found, 100_000);
 }
-
-const PLAIN_LETTERS = /^[a-z]+$/;
 
 /** What brand restoration needs of a word form (see BrandWord), made afresh: callers remember it (restoreBrands per word, the session per word's facts). */
 export function brandWord(form: string, brands: readonly string[], stopwords: ReadonlySet<string>): BrandWord {
@@ -97,7 +148,8 @@ export function brandWord(form: string, brands: readonly string[], stopwords: Re
   return {
     pairs: index.initials.has(form.charCodeAt(0)) && !stop && plain && !brands.includes(form) ? new Map() : null,
     second: !stop && plain,
-    alone: form.length < MIN_SINGLE || brands.includes(form) ? null : brandFor(form, brands),
+    // brandFor without its memo: the caller remembers the word.
+    alone: form.length < MIN_SINGLE || brands.includes(form) || !PLAIN_LETTERS.test(form) ? null : closestBrand(form, brands, index),
   };
 }
 
@@ -136,7 +188,10 @@ export function restoreBrands(tokens: Token[], brands: readonly string[], stopwo
       const joinedLength = t.form.length + next.form.length;
       if (joinedLength >= minJoined && joinedLength <= longest + 2 && next.sentence === t.sentence) {
         let joined = here.pairs.get(next.form);
-        if (joined === undefined) joined = remember(here.pairs, next.form, w!.second ? brandFor(t.form + next.form, brands) : null, 1_000);
+        // A pair no brand can be is not remembered: the bound costs less than a table of every pair met.
+        if (joined === undefined)
+          joined =
+            !w!.second || !pairMayBe(t.form, next.form, brands, index) ? null : remember(here.pairs, next.form, brandFor(t.form + next.form, brands), 1_000);
         if (joined) {
           out ??= tokens.slice(0, i);
           out.push({ start: t.start, end: next.end, form: joined, stem: joined, sentence: t.sentence });
