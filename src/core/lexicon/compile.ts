@@ -81,12 +81,17 @@ export function anchorSteps(steps: Step[]): string[][] {
     .map((s) => [...s.stems, ...s.forms, ...s.prefixes.map(prefixAnchor)]);
 }
 
+/** The anchor masks of a pattern (see CompiledPattern.anchorMasks): the bits of anchorSteps, without making its lists (start-up builds thousands). */
 function anchorMasksOf(steps: Step[]): number[] {
   const masks: number[] = [];
-  for (const words of anchorSteps(steps)) {
+  for (let k = 1; k < steps.length; k++) {
+    const step = steps[k]!;
+    if (step.shapes.length > 0) continue;
     const at = masks.length;
-    for (let k = 0; k < ANCHOR_WORDS; k++) masks.push(0);
-    for (const w of words) setAnchorBit(masks, at, anchorBit(w));
+    for (let j = 0; j < ANCHOR_WORDS; j++) masks.push(0);
+    for (const w of step.stems) setAnchorBit(masks, at, anchorBit(w));
+    for (const w of step.forms) setAnchorBit(masks, at, anchorBit(w));
+    for (const p of step.prefixes) setAnchorBit(masks, at, anchorBit(prefixAnchor(p)));
   }
   return masks;
 }

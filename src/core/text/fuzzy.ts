@@ -38,6 +38,8 @@ interface BrandIndex {
   words: Map<string, string | null>;
   /** Each brand's letter counts (a-z), for the bound in mayBe. */
   letters: Uint8Array[];
+  /** Scratch letter counts of the word tried (filled and read within one call). */
+  scratch: Uint8Array;
   /** Per stopword set (one per language), each word's BrandWord. */
   byStopwords: WeakMap<ReadonlySet<string>, Map<string, BrandWord>>;
 }
@@ -54,6 +56,7 @@ function indexOf(brands: readonly string[]): BrandIndex {
       longest: Math.max(...lengths),
       words: new Map(),
       letters: brands.map((b) => letterCounts(b, new Uint8Array(26))),
+      scratch: new Uint8Array(26),
       byStopwords: new WeakMap(),
     };
     indexes.set(brands, index);
@@ -84,11 +87,9 @@ function mayBe(index: BrandIndex, brands: readonly string[], b: number, counts: 
   return shared / length + shared / brands[b]!.length >= needed - 1e-9;
 }
 
-/** Scratch letter counts for the bound (filled and read within one call). */
-const scratch = new Uint8Array(26);
-
 /** The brand `word` (plain letters, at least MIN_LENGTH) is close to, or null: brandFor without its memo. */
 function closestBrand(word: string, brands: readonly string[], index: BrandIndex): string | null {
+  const scratch = index.scratch;
   let counted = false;
   for (let b = 0; b < brands.length; b++) {
     const brand = brands[b]!;
@@ -108,6 +109,7 @@ function closestBrand(word: string, brands: readonly string[], index: BrandIndex
 /** Whether some brand may be what the two words say together (the bounds of closestBrand, without joining them). */
 function pairMayBe(first: string, second: string, brands: readonly string[], index: BrandIndex): boolean {
   const length = first.length + second.length;
+  const scratch = index.scratch;
   let counted = false;
   for (let b = 0; b < brands.length; b++) {
     const brand = brands[b]!;
