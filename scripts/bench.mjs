@@ -61,8 +61,12 @@ try {
 
   // The real-call corpus: what is here of samples/, devset/, BothBosu test and the real halves.
   const shared = join(root, '..', 'shared', 'corpora');
-  const realDirs = [join(root, 'samples'), join(root, 'devset'), join(shared, 'real', 'ftc-robocalls'), join(shared, 'real', 'switchboard')].filter((d) => existsSync(d));
-  const realCsvs = ['single-agent-scam-dialogue_test.csv', 'multi_agent_conversation_test.csv'].map((f) => join(shared, 'bothbosu', f)).filter((f) => existsSync(f));
+  const realDirs = [join(root, 'samples'), join(root, 'devset'), join(shared, 'real', 'ftc-robocalls'), join(shared, 'real', 'switchboard')].filter((d) =>
+    existsSync(d),
+  );
+  const realCsvs = ['single-agent-scam-dialogue_test.csv', 'multi_agent_conversation_test.csv']
+    .map((f) => join(shared, 'bothbosu', f))
+    .filter((f) => existsSync(f));
   const realFiles = [...realDirs.flatMap((d) => walk(d).filter((f) => /\.(txt|srt|vtt|json)$/.test(f))), ...realCsvs];
   const realBytes = realFiles.reduce((t, p) => t + statSync(p).size, 0);
   const realArgs = ['--exclude', 'labels.csv', ...(realCsvs.length ? ['--text-column', 'dialogue'] : [])];
@@ -184,7 +188,9 @@ try {
   out.push(
     `samples batch: ${walk(batch).length} files (copies of samples/), ${f(batchBytes / 1e6, 2)} MB, default jobs${batchRun.workers ? '' : ' (no workers)'}: ${f(batchRun.s, 2)} s, ${f(walk(batch).length / batchRun.s, 0)} files/s (${f(walk(batch).length / (batchRun.s - classifyMs / 1000), 0)} files/s less the start-up below), peak RSS ${f(batchRun.rss)} MB`,
   );
-  out.push(`start-up (NODE_EXTRA_CA_CERTS unset): classify of a 1 KB file ${f(classifyMs, 0)} ms, node -e 0 ${f(nodeMs, 0)} ms (${f(classifyMs / nodeMs, 2)}x)`);
+  out.push(
+    `start-up (NODE_EXTRA_CA_CERTS unset): classify of a 1 KB file ${f(classifyMs, 0)} ms, node -e 0 ${f(nodeMs, 0)} ms (${f(classifyMs / nodeMs, 2)}x)`,
+  );
   console.log(out.join('\n'));
 } finally {
   rmSync(work, { recursive: true, force: true });
