@@ -3,16 +3,19 @@
 //
 // Generates a deterministic corpus (scripts/gen-corpus.mjs, seeded: EN/FR speaker-labelled calls
 // with scam phrases sprinkled in) into a temporary folder, then measures:
-//   - `scamscan scan` with --jobs 1 and the default (files/s, MB/s, peak RSS, from --stats),
+//   - `scamscan scan` with --jobs 1 and the default (files/s, MB/s, peak RSS, from --stats), on that
+//     corpus and on a real-call corpus: samples/, devset/, and, when ../shared/corpora is there, the
+//     BothBosu test sets (one call per CSV row) and the real development halves (robocalls, Switchboard),
+//   - the samples batch: 210 files copied from samples/ (real-shaped calls, small enough for the main thread),
 //   - the pure classifier on in-memory text (no I/O),
 //   - `classify` start-up on a 1 KB file against `node -e 0` (median of several runs),
 //   - `grep -F -i -c -f phrases` (C locale) over the same files, every built-in lexicon phrase
 //     exported as a literal (its first alternative at each word), as the yardstick.
 // Nothing here is a test: it reports, it does not fail on speed.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
+import { basename, join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 
@@ -42,18 +45,45 @@ try {
   const rows = [];
 
   // scamscan scan, one thread and default.
-  const scan = (jobs) => {
-    const a = ['scan', corpus, '--format', 'ndjson', '--quiet', '--stats', '--fail-on', 'never', ...(jobs ? ['--jobs', String(jobs)] : [])];
+  const scan = (jobs, inputs = [corpus], extra = []) => {
+    const a = ['scan', ...inputs, ...extra, '--format', 'ndjson', '--quiet', '--stats', '--fail-on', 'never', ...(jobs ? ['--jobs', String(jobs)] : [])];
     const t0 = performance.now();
     const r = spawnSync(process.execPath, [bin, ...a], { maxBuffer: 1 << 30, encoding: 'utf8' });
     const s = (performance.now() - t0) / 1000;
     const rss = /peak RSS ([\d.]+) MB/.exec(r.stderr)?.[1];
-    return { s, rss: rss ? Number(rss) : NaN, lines: r.stdout.split('\n').filter(Boolean).length };
+    const workers = !/no worker threads/.test(r.stderr);
+    return { s, rss: rss ? Number(rss) : NaN, lines: r.stdout.split('\n').filter(Boolean).length, workers };
   };
   const one = scan(1);
   const all = scan(0);
   rows.push([`scamscan scan --jobs 1`, one.s, one.rss]);
-  rows.push([`scamscan scan (default: ${cpus().length} cores)`, all.s, all.rss]);
+  rows.push([`scamscan scan (default: ${cpus().length} cores${all.workers ? '' : ', no workers'})`, all.s, all.rss]);
+
+  // The real-call corpus: what is here of samples/, devset/, BothBosu test and the real halves.
+  const shared = join(root, '..', 'shared', 'corpora');
+  const realDirs = [join(root, 'samples'), join(root, 'devset'), join(shared, 'real', 'ftc-robocalls'), join(shared, 'real', 'switchboard')].filter((d) =>
+    existsSync(d),
+  );
+  const realCsvs = ['single-agent-scam-dialogue_test.csv', 'multi_agent_conversation_test.csv']
+    .map((f) => join(shared, 'bothbosu', f))
+    .filter((f) => existsSync(f));
+  const realFiles = [...realDirs.flatMap((d) => walk(d).filter((f) => /\.(txt|srt|vtt|json)$/.test(f))), ...realCsvs];
+  const realBytes = realFiles.reduce((t, p) => t + statSync(p).size, 0);
+  const realArgs = ['--exclude', 'labels.csv', ...(realCsvs.length ? ['--text-column', 'dialogue'] : [])];
+  const realOne = scan(1, [...realDirs, ...realCsvs], realArgs);
+  const realAll = scan(0, [...realDirs, ...realCsvs], realArgs);
+  const realNames = [...realDirs.map((d) => basename(d)), ...(realCsvs.length ? ['BothBosu test'] : [])].join(', ');
+
+  // The samples batch: 210 real-shaped calls (copies of samples/), default jobs.
+  const batch = join(work, 'batch');
+  mkdirSync(batch);
+  const sampleFiles = walk(join(root, 'samples')).filter((f) => /\.(txt|srt|vtt|json)$/.test(f));
+  for (let i = 0; i < 210; i++) {
+    const f = sampleFiles[i % sampleFiles.length];
+    copyFileSync(f, join(batch, `${i}-${basename(f)}`));
+  }
+  const batchBytes = walk(batch).reduce((t, p) => t + statSync(p).size, 0);
+  const batchRun = scan(0, [batch]);
 
   // The pure classifier, in memory.
   const { classifyBytes, loadLexicons } = await import(join(root, 'dist', 'index.js'));
@@ -106,9 +136,13 @@ try {
   }
   const phraseFile = join(work, 'phrases.txt');
   writeFileSync(phraseFile, [...literals].join('\n') + '\n');
-  const g0 = performance.now();
-  spawnSync('grep', ['-r', '-F', '-i', '-c', '-f', phraseFile, corpus], { env: { ...process.env, LC_ALL: 'C' }, maxBuffer: 1 << 30 });
-  const grepS = (performance.now() - g0) / 1000;
+  const grep = (targets) => {
+    const g0 = performance.now();
+    spawnSync('grep', ['-r', '-F', '-i', '-c', '-f', phraseFile, ...targets], { env: { ...process.env, LC_ALL: 'C' }, maxBuffer: 1 << 30 });
+    return (performance.now() - g0) / 1000;
+  };
+  const grepS = grep([corpus]);
+  const realGrepS = grep(realFiles);
 
   // Start-up: classify a 1 KB file against node -e 0.
   const small = join(work, 'call.txt');
@@ -139,7 +173,24 @@ try {
   );
   out.push('');
   out.push(`--jobs default vs --jobs 1: ${f(one.s / all.s, 2)}x; outputs: ${one.lines} and ${all.lines} lines for ${paths.length} files`);
-  out.push(`start-up: classify of a 1 KB file ${f(classifyMs, 0)} ms, node -e 0 ${f(nodeMs, 0)} ms (${f(classifyMs / nodeMs, 2)}x)`);
+  out.push('');
+  out.push(`real-call corpus: ${realNames}: ${realFiles.length} files, ${realOne.lines} calls, ${f(realBytes / 1e6)} MB`);
+  out.push('');
+  out.push('| what | seconds | calls/s | MB/s | vs grep | peak RSS MB |');
+  out.push('|---|---|---|---|---|---|');
+  out.push(`| grep -F -i -c -f phrases (C locale), same files | ${f(realGrepS, 2)} | | ${f(realBytes / 1e6 / realGrepS)} | 1.00x | |`);
+  for (const [name, r] of [
+    ['scamscan scan --jobs 1', realOne],
+    [`scamscan scan (default${realAll.workers ? '' : ': no workers'})`, realAll],
+  ])
+    out.push(`| ${name} | ${f(r.s, 2)} | ${f(r.lines / r.s, 0)} | ${f(realBytes / 1e6 / r.s)} | ${f(realGrepS / r.s, 2)}x | ${f(r.rss)} |`);
+  out.push('');
+  out.push(
+    `samples batch: ${walk(batch).length} files (copies of samples/), ${f(batchBytes / 1e6, 2)} MB, default jobs${batchRun.workers ? '' : ' (no workers)'}: ${f(batchRun.s, 2)} s, ${f(walk(batch).length / batchRun.s, 0)} files/s (${f(walk(batch).length / (batchRun.s - classifyMs / 1000), 0)} files/s less the start-up below), peak RSS ${f(batchRun.rss)} MB`,
+  );
+  out.push(
+    `start-up (NODE_EXTRA_CA_CERTS unset): classify of a 1 KB file ${f(classifyMs, 0)} ms, node -e 0 ${f(nodeMs, 0)} ms (${f(classifyMs / nodeMs, 2)}x)`,
+  );
   console.log(out.join('\n'));
 } finally {
   rmSync(work, { recursive: true, force: true });

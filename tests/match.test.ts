@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { loadLexicons } from '../src/index.js';
-import { completeFrames, findHits, matchAt, type Hit } from '../src/core/match/match.js';
+import { completeFrames, findHits, infoOf, matchAt, mayStart, wordInfo, type Hit } from '../src/core/match/match.js';
 import { tokenize } from '../src/core/text/tokenize.js';
 import { stemmerFor } from '../src/core/text/stem.js';
 import { LANGUAGES, type Language } from '../src/types.js';
@@ -65,5 +65,38 @@ describe('findHits finds what trying every pattern everywhere finds', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('mayStart: the session runs a matcher on an utterance only where some word may start one of its patterns', () => {
+  it('is true for every word that starts a pattern, of every matcher, on every word of the samples and lexicon examples', () => {
+    const texts = [
+      ...readdirSync(join(ROOT, 'samples')).map((f) => readFileSync(join(ROOT, 'samples', f), 'utf8')),
+      ...[...lexicons.entries.values()].flatMap((e) => [...e.examples, ...e.counterExamples]),
+    ];
+    let starting = 0;
+    for (const language of LANGUAGES) {
+      const rules = lexicons.rules[language];
+      const matchers = [
+        lexicons.matchers[language],
+        rules.negators,
+        rules.reported,
+        rules.clauseBreaks,
+        rules.readouts,
+        rules.drives,
+        rules.follows,
+        rules.narration,
+      ];
+      const words = new Map(texts.flatMap((t) => tokenize(t, stemmerFor(language))).map((t) => [t.form, t]));
+      for (const m of matchers)
+        for (const t of words.values()) {
+          const info = wordInfo(m, t);
+          expect(info).toEqual(infoOf(m, t));
+          if (info.list.length === 0) continue;
+          starting++;
+          expect(mayStart(m, t), t.form).toBe(true);
+        }
+    }
+    expect(starting).toBeGreaterThan(1000);
   });
 });

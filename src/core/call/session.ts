@@ -3,9 +3,9 @@ import { LANGUAGES } from '../../types.js';
 import type { CompiledFrame, CompiledLexicons, CompiledPattern, Matcher, WordInfo } from '../lexicon/compile.js';
 import { stemmerFor } from '../text/stem.js';
 import { tokenize } from '../text/tokenize.js';
-import { restoreBrands } from '../text/fuzzy.js';
+import { brandWord, restoreBrands, type BrandWord } from '../text/fuzzy.js';
 import { canonicalSpeaker } from '../text/normalize.js';
-import { completeAcross, dedupeHits, findHits, infoOf, type Hit, type KnownInfos, type UtteranceParts } from '../match/match.js';
+import { completeAcross, dedupeHits, findHits, mayStart, wordInfo, type Hit, type KnownInfos, type UtteranceParts } from '../match/match.js';
 import { contextModifiers } from '../match/context.js';
 import { RunningEvaluation, type Raw } from './evaluation.js';
 import { remember } from '../text/memo.js';
@@ -15,39 +15,116 @@ export type { Raw } from './evaluation.js';
 /** Config hook: keeps the matches of one utterance that may count; `tokens` are the words the hits index. */
 export type HitFilter = (hits: Hit[], tokens: Token[], language: Language) => Hit[];
 
-/** What a session needs of a word form, looked up once per word: its stopword and filler languages (bit i for LANGUAGES[i]) and its stems. */
+/** What a session needs of a word form, looked up once per word: its stopword and filler languages (bit i for LANGUAGES[i]) and what it is in each language. */
 interface Facts {
   stop: number;
   filler: number;
-  stems: Array<string | undefined>;
-  /** What the matchers know of the word: MATCHER_SLOTS per language (the lexicon's matcher, then CONTEXT_MATCHERS). */
+  /** Per language (LANGUAGES order), made when a call in that language first meets the word. */
+  languages: Array<LanguageFacts | undefined>;
+}
+
+/**
+ * What a word form is in one language: its stem, what each matcher slot knows of it, which slots it
+ * starts a pattern of, and what brand restoration needs. It is also the word's info for the language's
+ * lexicon matcher (slot 0: list and anchor bits as its own fields), so matching reads one object per word.
+ */
+interface LanguageFacts extends WordInfo, BrandWord {
+  /** wordInfo for each matcher of the language's Slots, made when first needed. */
   infos: Array<WordInfo | undefined>;
+  /**
+   * Bit k set when the word may start a pattern of slot k's matcher: for slot 0 when it does, for
+   * the others when the matcher lists a pattern under it (see mayStart).
+   */
+  starts: number;
 }
 
 /** The context matchers whose word infos a word's facts keep, after the lexicon's matcher. */
 const CONTEXT_MATCHERS = ['reported', 'negators', 'clauseBreaks', 'readouts', 'drives', 'follows', 'narration'] as const;
-const MATCHER_SLOTS = 1 + CONTEXT_MATCHERS.length;
 
-const factsIndex = new WeakMap<CompiledLexicons, Map<string, Facts>>();
+/** The matchers of one language whose word infos the facts keep (the lexicon's, then CONTEXT_MATCHERS), and the slot of each. */
+interface Slots {
+  matchers: Matcher[];
+  slot: Map<Matcher, number>;
+}
+
+/** Per lexicons: the facts of each word form met, and each language's slots (made on first use). */
+interface FactsIndex {
+  words: Map<string, Facts>;
+  slots: Array<Slots | undefined>;
+}
+
+const factsIndex = new WeakMap<CompiledLexicons, FactsIndex>();
+
+function indexFor(lexicons: CompiledLexicons): FactsIndex {
+  let index = factsIndex.get(lexicons);
+  if (!index) factsIndex.set(lexicons, (index = { words: new Map(), slots: [] }));
+  return index;
+}
+
+function factOf(lexicons: CompiledLexicons, words: Map<string, Facts>, form: string): Facts {
+  let f = words.get(form);
+  if (!f) {
+    f = { stop: 0, filler: 0, languages: [] };
+    for (const [l, language] of LANGUAGES.entries()) {
+      if (lexicons.rules[language].stopwords.has(form)) f.stop |= 1 << l;
+      if (lexicons.rules[language].fillers.has(form)) f.filler |= 1 << l;
+    }
+    remember(words, form, f, 100_000);
+  }
+  return f;
+}
 
 function factsOf(lexicons: CompiledLexicons, tokens: Token[]): Facts[] {
-  let index = factsIndex.get(lexicons);
-  if (!index) factsIndex.set(lexicons, (index = new Map()));
+  const { words } = indexFor(lexicons);
   const out = new Array<Facts>(tokens.length);
-  for (let i = 0; i < tokens.length; i++) {
-    const form = tokens[i]!.form;
-    let f = index.get(form);
-    if (!f) {
-      f = { stop: 0, filler: 0, stems: [], infos: [] };
-      for (const [l, language] of LANGUAGES.entries()) {
-        if (lexicons.rules[language].stopwords.has(form)) f.stop |= 1 << l;
-        if (lexicons.rules[language].fillers.has(form)) f.filler |= 1 << l;
-      }
-      remember(index, form, f, 100_000);
-    }
-    out[i] = f;
-  }
+  for (let i = 0; i < tokens.length; i++) out[i] = factOf(lexicons, words, tokens[i]!.form);
   return out;
+}
+
+function slotsFor(lexicons: CompiledLexicons, l: number): Slots {
+  const index = indexFor(lexicons);
+  let slots = index.slots[l];
+  if (!slots) {
+    const language = LANGUAGES[l]!;
+    const rules = lexicons.rules[language];
+    const matchers = [lexicons.matchers[language], ...CONTEXT_MATCHERS.map((key) => rules[key])];
+    slots = index.slots[l] = { matchers, slot: new Map(matchers.map((m, k) => [m, k])) };
+  }
+  return slots;
+}
+
+/** The word's facts in language `l` (see LanguageFacts), made once per word and language. */
+function languageFacts(lexicons: CompiledLexicons, f: Facts, form: string, l: number, slots: Slots): LanguageFacts {
+  let lf = f.languages[l];
+  if (!lf) {
+    const language = LANGUAGES[l]!;
+    const stem = stemmerFor(language)(form);
+    const word = { form, stem };
+    const main = wordInfo(slots.matchers[0]!, word);
+    // Slot 0 exactly; the context matchers' bits say only that one lists a pattern under the word
+    // (a slot whose bit is set runs, and finds nothing if none starts): their infos are made when needed.
+    let starts = main.list.length > 0 ? 1 : 0;
+    for (let k = 1; k < slots.matchers.length; k++) if (mayStart(slots.matchers[k]!, word)) starts |= 1 << k;
+    const infos: Array<WordInfo | undefined> = [main];
+    const brand = brandWord(form, lexicons.brands, lexicons.rules[language].stopwords);
+    lf = f.languages[l] = {
+      stem,
+      list: main.list,
+      b0: main.b0,
+      b1: main.b1,
+      b2: main.b2,
+      u0: main.u0,
+      u1: main.u1,
+      u2: main.u2,
+      open: main.open,
+      pairs: brand.pairs,
+      second: brand.second,
+      alone: brand.alone,
+      infos,
+      starts,
+    };
+  }
+  return lf;
 }
 
 /** Words after which an exact verb form still opens a clause: an instruction ("okay now type…"), not a narration ("i type…"). */
@@ -118,6 +195,8 @@ const NO_PARTS: number[] = [];
 interface Kept extends UtteranceParts {
   tokens: Token[];
   text: string;
+  /** Its words' infos for the context matchers. */
+  known: KnownInfos;
   /** Whether its negated parts were dropped already. */
   judged: boolean;
 }
@@ -258,7 +337,6 @@ export class CallSession {
   /** Matches one utterance, given its words and their facts (stemmed here in the call's language). */
   private match(u: Utterance, words: Token[], facts: Facts[]): Raw[] {
     const rules = this.lexicons.rules[this.language];
-    const stem = stemmerFor(this.language);
     const l = LANGUAGES.indexOf(this.language);
     const bit = 1 << l;
     let kept = words;
@@ -274,29 +352,48 @@ export class CallSession {
         keptFacts.push(facts[i]!);
       }
     }
+    const slots = slotsFor(this.lexicons, l);
+    let wordFacts = new Array<LanguageFacts>(kept.length);
+    let starts = 0;
+    let restorable = false;
     for (let i = 0; i < kept.length; i++) {
-      const f = keptFacts[i]!;
-      kept[i]!.stem = f.stems[l] ??= stem(kept[i]!.form);
+      const lf = (wordFacts[i] = languageFacts(this.lexicons, keptFacts[i]!, kept[i]!.form, l, slots));
+      kept[i]!.stem = lf.stem;
+      starts |= lf.starts;
+      if (lf.pairs !== null || lf.alone !== null) restorable = true;
     }
-    const tokens = restoreBrands(kept, this.lexicons.brands, rules.stopwords);
-    const matcher = this.lexicons.matchers[this.language];
-    // Restored brand names are new words: stemmed and looked up as such. Otherwise the words are the
-    // facts' words, and the matchers' infos come from the facts.
-    if (tokens !== kept) for (const t of tokens) t.stem = stem(t.form);
-    const known: KnownInfos | undefined =
-      tokens !== kept
-        ? undefined
-        : (m) => {
-            const k = m === matcher ? 0 : 1 + CONTEXT_MATCHERS.findIndex((key) => rules[key] === m);
-            if (k === 0 && m !== matcher) return undefined;
-            const slot = l * MATCHER_SLOTS + k;
-            const infos = new Array<WordInfo>(kept.length);
-            for (let i = 0; i < kept.length; i++) infos[i] = keptFacts[i]!.infos[slot] ??= infoOf(m, kept[i]!);
-            return infos;
-          };
+    const tokens = restorable ? restoreBrands(kept, this.lexicons.brands, rules.stopwords, wordFacts) : kept;
+    const matcher = slots.matchers[0]!;
+    if (tokens !== kept) {
+      // Restored brand names are new words: stemmed and looked up as such.
+      const { words: index } = indexFor(this.lexicons);
+      wordFacts = new Array<LanguageFacts>(tokens.length);
+      starts = 0;
+      for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i]!;
+        const lf = (wordFacts[i] = languageFacts(this.lexicons, factOf(this.lexicons, index, t.form), t.form, l, slots));
+        t.stem = lf.stem;
+        starts |= lf.starts;
+      }
+    }
+    // The words' infos per matcher slot, gathered when a matcher is first run on the utterance; null
+    // (no hit) for a matcher that no word of the utterance starts a pattern of.
+    const gathered: Array<WordInfo[] | undefined> = [];
+    const known: KnownInfos = (m) => {
+      const k = slots.slot.get(m);
+      if (k === undefined) return undefined;
+      if ((starts & (1 << k)) === 0) return null;
+      if (k === 0) return wordFacts; // each word's facts are its info for the lexicon's matcher
+      let infos = gathered[k];
+      if (!infos) {
+        infos = gathered[k] = new Array<WordInfo>(wordFacts.length);
+        for (let i = 0; i < wordFacts.length; i++) infos[i] = wordFacts[i]!.infos[k] ??= wordInfo(m, tokens[i]!);
+      }
+      return infos;
+    };
     const scratch = this.partScratch;
     scratch.length = 0;
-    let found = findHits(matcher, tokens, known?.(matcher), scratch);
+    let found = findHits(matcher, tokens, known(matcher), scratch);
     // Frames of several sentences also complete across adjacent utterances (a move cut in two by the
     // transcript): this utterance's parts meet the kept parts of the last ones.
     const across = acrossFor(matcher);
@@ -309,7 +406,7 @@ export class CallSession {
         if (parts === NO_PARTS) parts = [];
         parts.push(scratch[k]!, scratch[k + 1]!, scratch[k + 2]!);
       }
-      current = { tokens, text: u.text, parts, judged: parts === NO_PARTS };
+      current = { tokens, text: u.text, known, parts, judged: parts === NO_PARTS };
       for (const h of found) if (h.heads && across.patterns.has(h.pattern)) (current.found ??= new Set()).add(h.pattern);
       if (parts !== NO_PARTS && this.recent.some((r) => r.parts.length > 0)) {
         for (const r of this.recent) if (!r.judged) this.judge(r, across);
@@ -324,8 +421,8 @@ export class CallSession {
     const voice = this.voices[u.index - 1]!;
     const carryIn = this.turnStarts[u.index - 1] ? 0 : this.carry.words;
     // What the utterance does (instructs, claims, requests; complies, reads out), for the roles.
-    const drives = rules.drives.all.length ? findHits(rules.drives, tokens, known?.(rules.drives)).filter((h) => instruction(h, tokens, u.text)) : [];
-    const follows = rules.follows.all.length ? findHits(rules.follows, tokens, known?.(rules.follows)) : [];
+    const drives = rules.drives.all.length ? findHits(rules.drives, tokens, known(rules.drives)).filter((h) => instruction(h, tokens, u.text)) : [];
+    const follows = rules.follows.all.length ? findHits(rules.follows, tokens, known(rules.follows)) : [];
     const context = contextModifiers(drives.length ? [...hits, ...drives] : hits, tokens, u.text, rules, carryIn, known, this.carry.readout);
     const { modifiers: all, readout } = context;
     this.carry = { words: context.carryOut, readout: context.carryReadout };
@@ -335,7 +432,7 @@ export class CallSession {
     // Narration in an unlabelled text can make it a retelling after its last finding: weigh again then too.
     const narration =
       u.speaker === null &&
-      this.evaluation.noteUnknown(voice, rules.narration.all.length ? findHits(rules.narration, tokens, known?.(rules.narration)).length : 0);
+      this.evaluation.noteUnknown(voice, rules.narration.all.length ? findHits(rules.narration, tokens, known(rules.narration)).length : 0);
     this.cued = ownDrives > 0 || follows.length > 0 || narration;
     const mods = all;
     if (current) {
@@ -359,7 +456,7 @@ export class CallSession {
     const hits: Hit[] = [];
     for (let k = 0; k < r.parts.length; k += 3)
       hits.push({ pattern: across.partFrame.get(r.parts[k]!)!.pattern, from: r.parts[k + 1]!, to: r.parts[k + 2]!, heads: [r.parts[k + 1]!] });
-    const { modifiers } = contextModifiers(hits, r.tokens, r.text, this.lexicons.rules[this.language]);
+    const { modifiers } = contextModifiers(hits, r.tokens, r.text, this.lexicons.rules[this.language], 0, r.known);
     const parts: number[] = [];
     modifiers.forEach((m, k) => {
       if (!m.includes('negated')) parts.push(r.parts[3 * k]!, r.parts[3 * k + 1]!, r.parts[3 * k + 2]!);

@@ -81,12 +81,17 @@ export function anchorSteps(steps: Step[]): string[][] {
     .map((s) => [...s.stems, ...s.forms, ...s.prefixes.map(prefixAnchor)]);
 }
 
+/** The anchor masks of a pattern (see CompiledPattern.anchorMasks): the bits of anchorSteps, without making its lists (start-up builds thousands). */
 function anchorMasksOf(steps: Step[]): number[] {
   const masks: number[] = [];
-  for (const words of anchorSteps(steps)) {
+  for (let k = 1; k < steps.length; k++) {
+    const step = steps[k]!;
+    if (step.shapes.length > 0) continue;
     const at = masks.length;
-    for (let k = 0; k < ANCHOR_WORDS; k++) masks.push(0);
-    for (const w of words) setAnchorBit(masks, at, anchorBit(w));
+    for (let j = 0; j < ANCHOR_WORDS; j++) masks.push(0);
+    for (const w of step.stems) setAnchorBit(masks, at, anchorBit(w));
+    for (const w of step.forms) setAnchorBit(masks, at, anchorBit(w));
+    for (const p of step.prefixes) setAnchorBit(masks, at, anchorBit(prefixAnchor(p)));
   }
   return masks;
 }
@@ -118,8 +123,22 @@ export interface WordInfo {
   stem: string;
   /** The patterns whose first step the word matches. */
   list: CompiledPattern[];
-  /** The anchor bits of the word (its stem, form and prefix where some pattern's later step has them), ANCHOR_WORDS numbers. */
-  bits: number[];
+  /**
+   * The anchor bits of the word (its stem, form and prefix where some pattern's later step has them),
+   * the ANCHOR_WORDS numbers as fields: matching reads them for every word.
+   */
+  b0: number;
+  b1: number;
+  b2: number;
+  /**
+   * The union of the first anchor mask (ANCHOR_WORDS numbers) of the listed patterns that have one:
+   * where it meets none of the bits of the words that follow, none of those patterns can match.
+   */
+  u0: number;
+  u1: number;
+  u2: number;
+  /** Whether a listed pattern has no anchor mask (one word, or only shapes later): tried wherever it starts. */
+  open: boolean;
 }
 
 /** Prefix atoms have at least this many letters, so they can be indexed by them. */

@@ -21,14 +21,18 @@ export interface Step {
   shapes: Array<(form: string) => boolean>;
 }
 
+/** What a step without atoms of a kind holds for it: shared, never added to (start-up builds thousands of steps). */
+const NO_WORDS: Set<string> = new Set();
+const NO_LIST: never[] = [];
+
 /** A step from its atoms: the sets and lists that matching reads (one plain loop: start-up builds thousands). */
 export function step(atoms: Atom[], gap: number): Step {
-  const s: Step = { atoms, gap, stems: new Set(), forms: new Set(), prefixes: [], shapes: [] };
+  const s: Step = { atoms, gap, stems: NO_WORDS, forms: NO_WORDS, prefixes: NO_LIST, shapes: NO_LIST };
   for (const a of atoms) {
-    if (a.kind === 'stem') s.stems.add(a.value);
-    else if (a.kind === 'form') s.forms.add(a.value);
-    else if (a.kind === 'prefix') s.prefixes.push(a.value);
-    else s.shapes.push(SHAPES[a.value]!);
+    if (a.kind === 'stem') (s.stems === NO_WORDS ? (s.stems = new Set()) : s.stems).add(a.value);
+    else if (a.kind === 'form') (s.forms === NO_WORDS ? (s.forms = new Set()) : s.forms).add(a.value);
+    else if (a.kind === 'prefix') (s.prefixes === NO_LIST ? (s.prefixes = []) : s.prefixes).push(a.value);
+    else (s.shapes === NO_LIST ? (s.shapes = []) : s.shapes).push(SHAPES[a.value]!);
   }
   return s;
 }

@@ -4,7 +4,6 @@ import {
   anchorBit,
   anchorSteps,
   prefixAnchor,
-  setAnchorBit,
   PREFIX_KEY,
   type CompiledFrame,
   type CompiledPattern,
@@ -74,47 +73,92 @@ function anchorWords(matcher: Matcher): Set<string> {
 /**
  * What the matcher needs of a word: the patterns that start there (of those listed under its stem,
  * its form or its prefix, and the shape patterns, the ones whose first step the word matches) and
- * its anchor bits. Computed once per distinct word.
+ * its anchor bits. Computed once per distinct word (remembered per matcher; see wordInfo).
  */
 export function infoOf(matcher: Matcher, t: Token): WordInfo {
   // Keyed by form: within one matcher's language the stem follows from the form (checked all the same).
   const cached = matcher.words.get(t.form);
   if (cached && cached.stem === t.stem) return cached;
-  const union = new Set<CompiledPattern>([
-    ...(matcher.byStem.get(t.stem) ?? []),
-    ...(matcher.byForm.get(t.form) ?? []),
-    ...(t.form.length >= PREFIX_KEY ? (matcher.byPrefix.get(t.form.slice(0, PREFIX_KEY)) ?? []) : []),
-    ...matcher.always,
-  ]);
-  const list = [...union].filter((p) => stepMatches(p.steps[0]!, t));
+  return remember(matcher.words, t.form, wordInfo(matcher, t), 50_000);
+}
+
+const NO_PATTERNS: readonly CompiledPattern[] = [];
+
+/** Adds to `list` the patterns of `from` whose first step the word matches, each once, in order. */
+function addStarting(list: CompiledPattern[], from: readonly CompiledPattern[] | undefined, t: Pick<Token, 'form' | 'stem'>): CompiledPattern[] {
+  if (!from) return list;
+  for (const p of from) if (stepMatches(p.steps[0]!, t as Token) && !list.includes(p)) list.push(p);
+  return list;
+}
+
+/** The word's anchor bit (see anchorBit) as a mask of ANCHOR_WORDS number `k`, where the matcher's patterns have `w` as a later word; else 0. */
+function anchorMask(anchors: Set<string>, w: string, k: number): number {
+  if (!anchors.has(w)) return 0;
+  const bit = anchorBit(w);
+  return Math.floor(bit / 30) === k ? 1 << (bit % 30) : 0;
+}
+
+/**
+ * infoOf, computed afresh (a caller that keeps it per word, as the session does, need not have it
+ * remembered by the matcher too). The list holds the candidates listed under the word's stem, its form,
+ * its prefix, then the shape patterns, in that order, each once, that the word's first step matches.
+ */
+export function wordInfo(matcher: Matcher, t: Pick<Token, 'form' | 'stem'>): WordInfo {
+  const prefix = t.form.length >= PREFIX_KEY ? t.form.slice(0, PREFIX_KEY) : undefined;
+  let list: CompiledPattern[] = [];
+  list = addStarting(list, matcher.byStem.get(t.stem), t);
+  list = addStarting(list, matcher.byForm.get(t.form), t);
+  if (prefix !== undefined) list = addStarting(list, matcher.byPrefix.get(prefix), t);
+  if (matcher.always.length) list = addStarting(list, matcher.always, t);
   const anchors = anchorWords(matcher);
-  const bits = new Array<number>(ANCHOR_WORDS).fill(0);
-  for (const w of [t.stem, t.form, ...(t.form.length >= PREFIX_KEY ? [prefixAnchor(t.form)] : [])]) if (anchors.has(w)) setAnchorBit(bits, 0, anchorBit(w));
-  return remember(matcher.words, t.form, { stem: t.stem, list, bits }, 50_000);
+  const key = prefix === undefined ? undefined : prefixAnchor(t.form);
+  const bits = [0, 0, 0].map((_, k) => anchorMask(anchors, t.stem, k) | anchorMask(anchors, t.form, k) | (key === undefined ? 0 : anchorMask(anchors, key, k)));
+  let [u0, u1, u2, open] = [0, 0, 0, false];
+  for (const p of list) {
+    const m = p.anchorMasks;
+    if (m.length === 0) open = true;
+    else [u0, u1, u2] = [u0 | m[0]!, u1 | m[1]!, u2 | m[2]!];
+  }
+  return { stem: t.stem, list: list.length ? list : (NO_PATTERNS as CompiledPattern[]), b0: bits[0]!, b1: bits[1]!, b2: bits[2]!, u0, u1, u2, open };
+}
+
+/** Whether the matcher lists some pattern under the word (its stem, form or prefix) or tries one everywhere: a word it does not cannot start a match. */
+export function mayStart(matcher: Matcher, t: Pick<Token, 'form' | 'stem'>): boolean {
+  return (
+    matcher.always.length > 0 ||
+    matcher.byStem.has(t.stem) ||
+    matcher.byForm.has(t.form) ||
+    (t.form.length >= PREFIX_KEY && matcher.byPrefix.has(t.form.slice(0, PREFIX_KEY)))
+  );
 }
 
 /** findHits reads the anchor bits as three numbers: this fails to compile if ANCHOR_WORDS changes. */
 const THREE: 3 = ANCHOR_WORDS;
 
-/** The words' infoOf for a matcher, when a caller keeps them (see findHits), or undefined to look them up. */
-export type KnownInfos = (matcher: Matcher) => WordInfo[] | undefined;
+/**
+ * The words' infoOf for a matcher, when a caller keeps them (see findHits); null when the caller
+ * knows that no word starts a pattern of the matcher (no hit); undefined to look them up.
+ */
+export type KnownInfos = (matcher: Matcher) => WordInfo[] | null | undefined;
 
 /**
  * Every pattern of the matcher found in the tokens, by start word; one hit per pattern and start.
- * `known`: the words' infoOf for this matcher, when the caller keeps them already.
+ * `known`: the words' infoOf for this matcher, when the caller keeps them already (null: the
+ * caller knows no word starts a pattern of it).
  */
-export function findHits(matcher: Matcher, tokens: Token[], known?: WordInfo[], partsOut?: number[]): Hit[] {
+export function findHits(matcher: Matcher, tokens: Token[], known?: WordInfo[] | null, partsOut?: number[]): Hit[] {
   const hits: Hit[] = [];
+  if (known === null) return hits;
   /** Hits of frame parts, flat: part, from, to (into `partsOut` when the caller keeps them: frames across utterances). */
   let parts: number[] | undefined = partsOut;
   const n = tokens.length;
-  const infos = known ?? new Array<WordInfo>(n);
-  let starts = false;
-  for (let i = 0; i < n; i++) {
-    const info = known ? known[i]! : (infos[i] = infoOf(matcher, tokens[i]!));
-    if (info.list.length > 0) starts = true;
+  let infos = known;
+  if (!infos) {
+    infos = new Array<WordInfo>(n);
+    let starts = false;
+    for (let i = 0; i < n; i++) if ((infos[i] = infoOf(matcher, tokens[i]!)).list.length > 0) starts = true;
+    if (!starts) return hits;
   }
-  if (!starts) return hits;
   // after[3i..3i+2]: the anchor bits of the words after word i in its sentence, where every later
   // step of a pattern starting at i must find a word: a pattern missing one is not tried.
   if (after.length < THREE * n) after = new Int32Array(Math.max(THREE * n, 2 * after.length));
@@ -127,18 +171,21 @@ export function findHits(matcher: Matcher, tokens: Token[], known?: WordInfo[], 
     after[THREE * i + 2] = a2;
     if (i > 0 && tokens[i - 1]!.sentence !== tokens[i]!.sentence) a0 = a1 = a2 = 0;
     else {
-      const b = infos[i]!.bits;
-      a0 |= b[0]!;
-      a1 |= b[1]!;
-      a2 |= b[2]!;
+      const w = infos[i]!;
+      a0 |= w.b0;
+      a1 |= w.b1;
+      a2 |= w.b2;
     }
   }
   for (let i = 0; i < n; i++) {
-    const list = infos[i]!.list;
+    const w = infos[i]!;
+    const list = w.list;
     if (list.length === 0) continue;
     const p0 = after[THREE * i]!;
     const p1 = after[THREE * i + 1]!;
     const p2 = after[THREE * i + 2]!;
+    // No listed pattern's first later word follows, and none is tried without: nothing starts here.
+    if (!w.open && (w.u0 & p0) === 0 && (w.u1 & p1) === 0 && (w.u2 & p2) === 0) continue;
     next: for (const pattern of list) {
       const m = pattern.anchorMasks;
       for (let k = 0; k < m.length; k += THREE) if ((m[k]! & p0) === 0 && (m[k + 1]! & p1) === 0 && (m[k + 2]! & p2) === 0) continue next;
