@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { ScamscanError } from '../errors.js';
 import { classifyBytes, loadLexicons } from '../index.js';
 import { formatJson } from '../report/json.js';
-import { formatPretty } from '../report/pretty.js';
+import { EVIDENCE_ORDERS, formatPretty, type EvidenceOrder } from '../report/pretty.js';
 import type { Language, Result } from '../types.js';
 import type { CliIO } from './io.js';
 import { readInputFile } from '../node/read.js';
@@ -12,8 +12,14 @@ import { FAIL_ON, type FailOn } from '../node/config/schema.js';
 import { configAdjustments } from './config.js';
 import { columns, writeExplain, type ExplainFlags } from './classifyExplain.js';
 
-const FORMATS: Record<string, (r: Result, color: boolean) => string> = {
-  pretty: (r, color) => formatPretty(r, { color }),
+interface Shown {
+  color: boolean;
+  width: number;
+  order: EvidenceOrder;
+}
+
+const FORMATS: Record<string, (r: Result, shown: Shown) => string> = {
+  pretty: (r, shown) => formatPretty(r, shown),
   json: (r) => formatJson(r),
 };
 
@@ -30,7 +36,8 @@ export function classifyCommand(cmd: Command, io: CliIO, state: CliState): void 
     .option('--max-size <MB>', 'refuse files larger than this many megabytes', (v) => Number(v), 50)
     .option('--no-color', 'no colour, even on a terminal')
     .option('--explain', 'show the transcript with each matched phrase highlighted, where the alert fired and the risk timeline (instead of --format)')
-    .option('--width <columns>', '--explain: line width (default: the terminal width, else $COLUMNS, else 100)', columns)
+    .option('--width <columns>', 'line width (default: the terminal width, else $COLUMNS, else 80; 100 for --explain)', columns)
+    .addOption(new Option('--order <order>', 'evidence strongest first, or in transcript order').choices(EVIDENCE_ORDERS).default('contribution'))
     .addHelpText(
       'after',
       `
@@ -54,14 +61,15 @@ Examples:
           bytes = readInputFile(name, opts.maxSize * MB);
         }
         const options = { file: name, inputFormat: opts.inputFormat, ...(opts.lang ? { language: opts.lang } : {}) };
-        const flags = opts as typeof opts & ExplainFlags;
+        const flags = opts as typeof opts & ExplainFlags & { order?: EvidenceOrder };
         if (flags.explain) {
           const verdict = writeExplain(bytes, { ...options, ...configAdjustments(state), lexicons: opts.lexicons ?? [] }, flags, io);
           state.outcome = { verdicts: [verdict], failOn: opts.failOn };
           return;
         }
         const result = classifyBytes(bytes, { ...options, ...configAdjustments(state) }, loadLexicons(opts.lexicons ?? []));
-        io.stdout(FORMATS[opts.format]!(result, useColor(opts.color, io)));
+        const width = flags.width ?? io.columns ?? (Number(io.env.COLUMNS) || 80);
+        io.stdout(FORMATS[opts.format]!(result, { color: useColor(opts.color, io), width, order: flags.order ?? 'contribution' }));
         state.outcome = { verdicts: [result.verdict], failOn: opts.failOn };
       },
     );
