@@ -101,7 +101,12 @@ describe.skipIf(!available)(`scan --report in headless Chromium${available ? '' 
   it('sorts and filters', async () => {
     const scores = async () => (await page.locator('#tbody td.num:nth-child(3)').allTextContents()).map(Number);
     const first = await scores();
-    expect(first).toEqual([...first].sort((a, b) => b - a)); // by score, highest first
+    expect(first).toEqual([...first].sort((a, b) => b - a)); // by strength, so by score too, highest first
+    // Scores saturate at 1.00; the strength column does not, and it orders the ties.
+    const strengths = (await page.locator('#tbody td.num:nth-child(4)').allTextContents()).map(Number);
+    expect(strengths).toEqual([...strengths].sort((a, b) => b - a));
+    expect(new Set(strengths.filter((_, i) => first[i] === 1)).size).toBeGreaterThan(5);
+    expect(await page.getAttribute('th[data-key="strength"]', 'aria-sort')).toBe('descending');
     await page.click('th[data-key="file"] button');
     const names = await page.locator('#tbody td.file').allTextContents();
     expect(names).toEqual([...names].sort());

@@ -24,6 +24,8 @@ export type ScanRecord =
       file: string;
       verdict: Verdict;
       score: number;
+      /** The score's log-odds: what results are ranked by (scores saturate at 1.00). */
+      strength: number;
       language: Language;
       /** Categories with a score, highest first (at most 3). */
       categories: Category[];
@@ -60,7 +62,15 @@ export function toRecord(result: Result, withJson: boolean, withResult = false):
     .sort((a, b) => b.contribution - a.contribution)
     .slice(0, 3)
     .map((f) => ({ category: f.category, text: f.text, utterance: f.utterance, line: f.line, column: f.column, contribution: f.contribution }));
-  const record: ScanRecord = { file: result.file, verdict: result.verdict, score: result.score, language: result.language, categories, evidence };
+  const record: ScanRecord = {
+    file: result.file,
+    verdict: result.verdict,
+    score: result.score,
+    strength: result.strength,
+    language: result.language,
+    categories,
+    evidence,
+  };
   if (withJson) record.json = safeJson(toJson(result));
   if (withResult) record.result = result;
   return record;

@@ -37,7 +37,7 @@ export function formatScanPretty(summary: ScanSummary, totals: ScanSummaryJson, 
     out.push('', c.bold(`Riskiest ${summary.riskiest.length}:`));
     summary.riskiest.forEach((r, i) => {
       out.push(
-        `  ${String(i + 1).padStart(2)}. ${VERDICT_PALETTE[r.verdict].text(c)(r.verdict.toUpperCase().padEnd(10))} ${r.score.toFixed(2)}  ${c.bold(safeText(r.file))}`,
+        `  ${String(i + 1).padStart(2)}. ${VERDICT_PALETTE[r.verdict].text(c)(r.verdict.toUpperCase().padEnd(10))} ${r.score.toFixed(2)} ${c.dim(`strength ${r.strength.toFixed(1).padStart(5)}`)}  ${c.bold(safeText(r.file))}`,
       );
       for (const e of r.evidence) {
         const where = c.dim(`#${e.utterance} ${e.line}:${e.column}`);

@@ -44,10 +44,11 @@ export class ScanSummary {
     this.verdicts[r.verdict]++;
     if (r.verdict === 'clean') return;
     const list = this.riskiest;
-    if (list.length === TOP_RISKIEST && r.score <= list[list.length - 1]!.score) return;
-    // Stable: an equal score goes after the ones already there, which came earlier in path order.
+    // Ranked by strength, not score: scores saturate at 1.00, so most flagged calls would tie.
+    if (list.length === TOP_RISKIEST && r.strength <= list[list.length - 1]!.strength) return;
+    // Stable: an equal strength goes after the ones already there, which came earlier in path order.
     let at = list.length;
-    while (at > 0 && list[at - 1]!.score < r.score) at--;
+    while (at > 0 && list[at - 1]!.strength < r.strength) at--;
     const { json: _json, report: _report, ...small } = r;
     list.splice(at, 0, small);
     if (list.length > TOP_RISKIEST) list.pop();

@@ -5,7 +5,7 @@
  * and no other.
  *
  * Data: #meta {categories, stages, thresholds}; #rows [file, verdict|'error', score, language, format,
- * utterances, alert, stage bits, [category numbers], error?]; #d<i> the detail of row i, deflated JSON
+ * utterances, alert, stage bits, [category numbers], error|null, strength|null]; #d<i> the detail of row i, deflated JSON
  * in base64 (see entry.ts). The page sets data-ready on <body> when the table is drawn, and on
  * #detail when a file's detail is.
  */
@@ -17,7 +17,8 @@ var meta = read('meta'), rows = read('rows');
 var CATS = meta.categories, STAGES = meta.stages, T = meta.thresholds;
 var RANK = { error: -1, clean: 0, suspicious: 1, scam: 2 };
 var PAGE = 50, SVG = 'http://www.w3.org/2000/svg';
-var state = { q: '', v: '', l: '', c: '', key: 'score', dir: -1, page: 0 };
+// Ranked by strength (the score's log-odds): scores saturate at 1.00; ties stay in path order.
+var state = { q: '', v: '', l: '', c: '', key: 'strength', dir: -1, page: 0 };
 var view = [];
 // Files are shown under the folder they all share, named once above the table.
 var base = (function () {
@@ -59,6 +60,7 @@ function key(r, k) {
     case 'file': return name(r);
     case 'verdict': return RANK[r[1]];
     case 'score': return r[2];
+    case 'strength': return r[10] === null ? -Infinity : r[10];
     case 'alert': return r[6] === null ? Infinity : r[6];
     case 'language': return r[3];
     case 'format': return r[4];
@@ -96,6 +98,7 @@ function rowEl(i) {
     el('td', { cls: 'file' }, [el('a', { href: '#f' + i, text: vis(name(r)) })]),
     el('td', null, [badge(r[1])]),
     el('td', { cls: 'num', text: err ? '' : r[2].toFixed(2) }),
+    el('td', { cls: 'num', text: err ? '' : r[10].toFixed(1) }),
     el('td', { cls: 'num', text: r[6] === null ? '' : r[6] + ' / ' + r[5] }),
     el('td', { text: r[3] }),
     el('td', { text: r[4] }),
@@ -238,7 +241,7 @@ function show(i) {
 function fill(sec, r, d) {
   var found = {};
   d.findings.forEach(function (f) { found[f[0]] = f; });
-  sec.appendChild(el('p', { cls: 'meta', text: 'score ' + r[2].toFixed(2) + ' \u00b7 ' + r[3] + ' \u00b7 ' + r[4] + ' \u00b7 ' + r[5] + ' utterances' +
+  sec.appendChild(el('p', { cls: 'meta', text: 'score ' + r[2].toFixed(2) + ' \u00b7 strength ' + r[10].toFixed(2) + ' \u00b7 ' + r[3] + ' \u00b7 ' + r[4] + ' \u00b7 ' + r[5] + ' utterances' +
     (d.driver ? ' \u00b7 driven by ' + vis(d.driver) : '') + (r[6] === null ? ' \u00b7 no alert' : ' \u00b7 alert at utterance ' + r[6] + ' of ' + r[5]) }));
   sec.appendChild(el('h3', { text: 'Risk timeline' }));
   sec.appendChild(timeline(d.timeline, r[5], r[6]));

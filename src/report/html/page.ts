@@ -117,6 +117,7 @@ function controlsHtml(stats: ReportStats): string {
     ['file', 'File'],
     ['verdict', 'Verdict'],
     ['score', 'Score'],
+    ['strength', 'Strength'],
     ['alert', 'Alert'],
     ['language', 'Lang'],
     ['format', 'Format'],
