@@ -11,6 +11,8 @@ import { MB, useColor, type CliState } from './shared.js';
 import { FAIL_ON, type FailOn } from '../node/config/schema.js';
 import { configAdjustments } from './config.js';
 import { columns, writeExplain, type ExplainFlags } from './classifyExplain.js';
+import { addFilterOptions, filterOf, type FilterFlags } from './filters.js';
+import { shows } from '../report/filter.js';
 
 interface Shown {
   color: boolean;
@@ -24,7 +26,7 @@ const FORMATS: Record<string, (r: Result, shown: Shown) => string> = {
 };
 
 export function classifyCommand(cmd: Command, io: CliIO, state: CliState): void {
-  cmd
+  const command = cmd
     .command('classify')
     .description('classify one transcript (a file, or stdin when the file is - or absent)')
     .argument('[file]', 'transcript file; - or nothing reads stdin')
@@ -37,12 +39,13 @@ export function classifyCommand(cmd: Command, io: CliIO, state: CliState): void 
     .option('--no-color', 'no colour, even on a terminal')
     .option('--explain', 'show the transcript with each matched phrase highlighted, where the alert fired and the risk timeline (instead of --format)')
     .option('--width <columns>', 'line width (default: the terminal width, else $COLUMNS, else 80; 100 for --explain)', columns)
-    .addOption(new Option('--order <order>', 'evidence strongest first, or in transcript order').choices(EVIDENCE_ORDERS).default('contribution'))
+    .addOption(new Option('--order <order>', 'evidence strongest first, or in transcript order').choices(EVIDENCE_ORDERS).default('contribution'));
+  addFilterOptions(command)
     .addHelpText(
       'after',
       `
 Examples:
-  $ scamscan classify samples/en-scam-anydesk-giftcards.txt
+  $ scamscan classify samples/en-scam-popup-defender-anydesk-googleplay.txt
   $ scamscan classify call.txt --explain
   $ scamscan classify - < call.txt
   $ scamscan classify call.txt --format json | jq .verdict`,
@@ -61,16 +64,18 @@ Examples:
           bytes = readInputFile(name, opts.maxSize * MB);
         }
         const options = { file: name, inputFormat: opts.inputFormat, ...(opts.lang ? { language: opts.lang } : {}) };
-        const flags = opts as typeof opts & ExplainFlags & { order?: EvidenceOrder };
+        const flags = opts as typeof opts & ExplainFlags & FilterFlags & { order?: EvidenceOrder };
         if (flags.explain) {
           const verdict = writeExplain(bytes, { ...options, ...configAdjustments(state), lexicons: opts.lexicons ?? [] }, flags, io);
           state.outcome = { verdicts: [verdict], failOn: opts.failOn };
           return;
         }
         const result = classifyBytes(bytes, { ...options, ...configAdjustments(state) }, loadLexicons(opts.lexicons ?? []));
+        state.outcome = { verdicts: [result.verdict], failOn: opts.failOn };
+        // A result the filters leave out prints nothing; the exit code still weighs it.
+        if (!shows(filterOf(flags), result)) return;
         const width = flags.width ?? io.columns ?? (Number(io.env.COLUMNS) || 80);
         io.stdout(FORMATS[opts.format]!(result, { color: useColor(opts.color, io), width, order: flags.order ?? 'contribution' }));
-        state.outcome = { verdicts: [result.verdict], failOn: opts.failOn };
       },
     );
 }

@@ -19,6 +19,8 @@ import { MB, useColor, type CliState, type Outcome } from './shared.js';
 import { FAIL_ON, type FailOn } from '../node/config/schema.js';
 import { configAdjustments } from './config.js';
 import type { Adjustments } from '../core/call/adjust.js';
+import { shows, type ResultFilter } from '../report/filter.js';
+import { addFilterOptions, filterOf, type FilterFlags } from './filters.js';
 
 export interface ScanCliOptions {
   format?: ScanFormat;
@@ -41,6 +43,8 @@ export interface ScanCliOptions {
   adjust?: Adjustments;
   /** Also write the HTML report to this file. */
   report?: string;
+  /** Which results are shown (errors always are). */
+  filter?: ResultFilter;
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -69,9 +73,13 @@ export async function runScan(paths: string[], opts: ScanCliOptions, io: CliIO, 
     if (out.done) done++;
     progress?.update(done, flagged);
   };
+  const filter = opts.filter ?? {};
   const write = (records: ScanRecord[]) => {
     for (const r of records) {
-      summary.add(r);
+      // Filtered-out results are counted, and weigh in the exit code, but are not shown.
+      const shown = isError(r) || shows(filter, r);
+      summary.add(r, shown);
+      if (!shown) continue;
       output.write(r);
       report?.add(r);
     }
@@ -140,7 +148,7 @@ function positiveNumber(value: string): number {
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 export function scanCommand(cmd: Command, io: CliIO, state: CliState): void {
-  cmd
+  const command = cmd
     .command('scan')
     .description('classify every transcript under files and folders, in parallel, streaming results in path order')
     .argument('<paths...>', 'transcript files, folders (walked recursively), or CSV / JSON Lines data sets')
@@ -165,7 +173,8 @@ export function scanCommand(cmd: Command, io: CliIO, state: CliState): void {
     .option('--no-color', 'no colour, even on a terminal')
     .addOption(new Option('--fail-on <verdict>', 'exit 1 when any verdict is at or above this').choices(FAIL_ON).default('scam'))
     .option('--stats', 'print time, speed and peak memory on stderr at the end')
-    .option('--report <file>', 'also write a self-contained HTML report: summary, charts, a table of all files, highlighted transcripts')
+    .option('--report <file>', 'also write a self-contained HTML report: summary, charts, a table of all files, highlighted transcripts');
+  addFilterOptions(command)
     .addHelpText(
       'after',
       `
@@ -189,12 +198,12 @@ Examples:
 
 Exit codes: 0 below --fail-on, 1 at or above it, 2 when any file failed, 130 when interrupted (Ctrl-C).`,
     )
-    .action(async (paths: string[], opts: ScanCliOptions) => {
+    .action(async (paths: string[], opts: ScanCliOptions & FilterFlags) => {
       // Ctrl-C stops the scan and flushes what is done; a second one quits at once.
       const controller = new AbortController();
       const stopListening = io.stopOnInterrupt?.(controller);
       try {
-        state.outcome = await runScan(paths, { ...opts, adjust: configAdjustments(state) }, io, controller.signal);
+        state.outcome = await runScan(paths, { ...opts, adjust: configAdjustments(state), filter: filterOf(opts) }, io, controller.signal);
       } finally {
         stopListening?.();
       }

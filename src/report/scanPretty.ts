@@ -32,6 +32,7 @@ export function formatScanPretty(summary: ScanSummary, totals: ScanSummaryJson, 
     out.push(`  ${VERDICT_PALETTE[v].text(c)(v.padEnd(11))} ${n(count).padStart(9)}  ${c.dim(`${((count / total) * 100).toFixed(1).padStart(5)}%`)}`);
   }
   out.push(`  ${(totals.errors ? c.bold.magenta : c.dim)('error'.padEnd(11))} ${n(totals.errors).padStart(9)}`);
+  if (totals.hidden) out.push(c.dim(`  ${n(totals.hidden)} results left out by --min-score, --only or --category`));
 
   if (summary.riskiest.length) {
     out.push('', c.bold(`Riskiest ${summary.riskiest.length}:`));
