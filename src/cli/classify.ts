@@ -2,12 +2,14 @@ import { Command, Option } from 'commander';
 import { ScamscanError } from '../errors.js';
 import { classifyBytes, loadLexicons } from '../index.js';
 import { formatJson } from '../report/json.js';
+import { githubError, githubResult, sarifLog } from '../report/ci.js';
+import { safeJson } from '../report/safe.js';
 import { EVIDENCE_ORDERS, formatPretty, type EvidenceOrder } from '../report/pretty.js';
 import type { Language, Result } from '../types.js';
 import type { CliIO } from './io.js';
 import { readInputFile } from '../node/read.js';
 import { INPUT_FORMATS } from '../core/transcript/index.js';
-import { MB, useColor, type CliState } from './shared.js';
+import { MB, packageVersion, useColor, type CliState } from './shared.js';
 import { FAIL_ON, type FailOn } from '../node/config/schema.js';
 import { configAdjustments } from './config.js';
 import { columns, writeExplain, type ExplainFlags } from './classifyExplain.js';
@@ -23,6 +25,19 @@ interface Shown {
 const FORMATS: Record<string, (r: Result, shown: Shown) => string> = {
   pretty: (r, shown) => formatPretty(r, shown),
   json: (r) => formatJson(r),
+  sarif: (r) => sarifLog(packageVersion(), r),
+  github: (r) => githubResult(r),
+};
+
+/**
+ * Under a machine format an input that cannot be classified is a record too, on stdout (the one-line
+ * error still goes to stderr, and the exit code is 2): `{"file", "error"}`, a SARIF log with a
+ * notification, or a GitHub error annotation.
+ */
+const ERROR_FORMATS: Record<string, (file: string, error: string) => string> = {
+  json: (file, error) => safeJson({ file, error }, 2) + '\n',
+  sarif: (file, error) => sarifLog(packageVersion(), null, [{ file, error }]),
+  github: (file, error) => githubError(file, error),
 };
 
 export function classifyCommand(cmd: Command, io: CliIO, state: CliState): void {
@@ -37,7 +52,10 @@ export function classifyCommand(cmd: Command, io: CliIO, state: CliState): void 
     .option('--lexicons <dir...>', 'extra lexicon folders (entries with the same id override built-in ones)')
     .option('--max-size <MB>', 'refuse files larger than this many megabytes', (v) => Number(v), 50)
     .option('--no-color', 'no colour, even on a terminal')
-    .option('--explain', 'show the transcript with each matched phrase highlighted, where the alert fired and the risk timeline (instead of --format)')
+    .option(
+      '--explain',
+      'show the transcript with each matched phrase highlighted, where the alert fired and the risk timeline (for a terminal: not with --format)',
+    )
     .option('--width <columns>', 'line width (default: the terminal width, else $COLUMNS, else 80; 100 for --explain)', columns)
     .addOption(new Option('--order <order>', 'evidence strongest first, or in transcript order').choices(EVIDENCE_ORDERS).default('contribution'));
   addFilterOptions(command)
@@ -56,21 +74,30 @@ Examples:
         opts: { format: string; inputFormat: string; lang?: Language; failOn: FailOn; lexicons?: string[]; maxSize: number; color: boolean },
       ) => {
         const name = file === undefined || file === '-' ? '-' : file;
-        let bytes: Uint8Array;
-        if (name === '-') {
-          if (io.stdinIsTTY) throw new ScamscanError('no input: give a transcript file or pipe text on stdin', '-');
-          bytes = await io.readStdin();
-        } else {
-          bytes = readInputFile(name, opts.maxSize * MB);
-        }
-        const options = { file: name, inputFormat: opts.inputFormat, ...(opts.lang ? { language: opts.lang } : {}) };
         const flags = opts as typeof opts & ExplainFlags & FilterFlags & { order?: EvidenceOrder };
-        if (flags.explain) {
-          const verdict = writeExplain(bytes, { ...options, ...configAdjustments(state), lexicons: opts.lexicons ?? [] }, flags, io);
-          state.outcome = { verdicts: [verdict], failOn: opts.failOn };
-          return;
+        if (flags.explain && command.getOptionValueSource('format') === 'cli' && opts.format !== 'pretty')
+          throw new ScamscanError(`--explain is for reading on a terminal and has no --format ${opts.format}: use one or the other`);
+        let result: Result;
+        try {
+          let bytes: Uint8Array;
+          if (name === '-') {
+            if (io.stdinIsTTY) throw new ScamscanError('no input: give a transcript file or pipe text on stdin', '-');
+            bytes = await io.readStdin();
+          } else {
+            bytes = readInputFile(name, opts.maxSize * MB);
+          }
+          const options = { file: name, inputFormat: opts.inputFormat, ...(opts.lang ? { language: opts.lang } : {}) };
+          if (flags.explain) {
+            const verdict = writeExplain(bytes, { ...options, ...configAdjustments(state), lexicons: opts.lexicons ?? [] }, flags, io);
+            state.outcome = { verdicts: [verdict], failOn: opts.failOn };
+            return;
+          }
+          result = classifyBytes(bytes, { ...options, ...configAdjustments(state) }, loadLexicons(opts.lexicons ?? []));
+        } catch (e) {
+          const record = ERROR_FORMATS[opts.format];
+          if (record && e instanceof ScamscanError && !flags.explain) io.stdout(record(e.file ?? name, e.problem));
+          throw e;
         }
-        const result = classifyBytes(bytes, { ...options, ...configAdjustments(state) }, loadLexicons(opts.lexicons ?? []));
         state.outcome = { verdicts: [result.verdict], failOn: opts.failOn };
         // A result the filters leave out prints nothing; the exit code still weighs it.
         if (!shows(filterOf(flags), result)) return;

@@ -2,10 +2,12 @@ import { availableParallelism } from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { isError, type ScanRecord } from '../report/record.js';
 import { scanEntries } from '../batch/scan.js';
-import type { TaskOutput } from '../batch/task.js';
+import { runTask, type TaskOutput, type TaskSettings } from '../batch/task.js';
+import { loadLexicons } from '../node/classify.js';
+import { ScamscanError } from '../errors.js';
 import { walkEntries } from '../batch/walk.js';
 import { safeText } from '../report/safe.js';
-import { ScanOutput, SCAN_FORMATS, type ScanFormat } from '../report/scanOutput.js';
+import { FULL_RESULT_FORMATS, ScanOutput, SCAN_FORMATS, type ScanFormat } from '../report/scanOutput.js';
 import { formatScanPretty } from '../report/scanPretty.js';
 import { ScanProgress } from '../report/scanProgress.js';
 import { ScanSummary } from '../report/scanSummary.js';
@@ -15,7 +17,7 @@ import { prepareLexicons } from '../index.js';
 import { INPUT_FORMATS } from '../core/transcript/index.js';
 import type { Language } from '../types.js';
 import type { CliIO } from './io.js';
-import { MB, useColor, type CliState, type Outcome } from './shared.js';
+import { MB, packageVersion, useColor, type CliState, type Outcome } from './shared.js';
 import { FAIL_ON, type FailOn } from '../node/config/schema.js';
 import { configAdjustments } from './config.js';
 import type { Adjustments } from '../core/call/adjust.js';
@@ -49,20 +51,35 @@ export interface ScanCliOptions {
 
 const n = (x: number) => x.toLocaleString('en-US');
 
+/** `scan -`: the transcript piped on stdin. */
+async function readStdin(io: CliIO): Promise<Uint8Array> {
+  if (io.stdinIsTTY) throw new ScamscanError('no input: pipe a transcript on stdin, or give files and folders', '-');
+  return io.readStdin();
+}
+
 /** Scans the paths and writes the results; returns the outcome, for the exit code. `signal` is Ctrl-C, wired at the edge. */
 export async function runScan(paths: string[], opts: ScanCliOptions, io: CliIO, signal: AbortSignal): Promise<Outcome> {
   const started = performance.now();
   const format: ScanFormat = opts.format ?? (io.stdoutIsTTY ? 'pretty' : 'ndjson');
   const note = (path: string, message: string) => void (opts.quiet || io.stderr(`scamscan: ${safeText(path)}: ${message}\n`));
-  const entries = walkEntries(paths, { include: opts.include, exclude: opts.exclude, followSymlinks: opts.followSymlinks, ignoreFiles: true, onNote: note });
-  if (entries.length === 0) note(paths.join(' '), 'no transcript files found');
+  // `-` is stdin: one transcript, read first and scanned before the files.
+  const stdin = paths.includes('-') ? await readStdin(io) : null;
+  const files = paths.filter((p) => p !== '-');
+  const entries = files.length
+    ? walkEntries(files, { include: opts.include, exclude: opts.exclude, followSymlinks: opts.followSymlinks, ignoreFiles: true, onNote: note })
+    : [];
+  if (entries.length === 0 && !stdin) note(paths.join(' '), 'no transcript files found');
 
   const progress = io.stderrIsTTY && !opts.quiet && entries.length > 0 ? new ScanProgress(io.stderr, entries.length) : null;
   // On a terminal the bar shares the screen with stdout: erase it before printing results.
-  const output = new ScanOutput(format, (text) => {
-    if (io.stdoutIsTTY) progress?.clear();
-    io.stdout(text);
-  });
+  const output = new ScanOutput(
+    format,
+    (text) => {
+      if (io.stdoutIsTTY) progress?.clear();
+      io.stdout(text);
+    },
+    FULL_RESULT_FORMATS.includes(format) ? packageVersion() : undefined,
+  );
   const summary = new ScanSummary();
   const reportFile = opts.report ? new ReportFile(opts.report) : null;
   const report = reportFile ? new HtmlReport(reportFile.write) : null;
@@ -85,24 +102,30 @@ export async function runScan(paths: string[], opts: ScanCliOptions, io: CliIO, 
     }
   };
 
-  const outcome = await scanEntries(
-    entries,
-    {
-      lexicons: opts.lexicons ?? [],
-      ...opts.adjust,
-      ...(opts.lang ? { language: opts.lang } : {}),
-      ...(opts.inputFormat ? { inputFormat: opts.inputFormat } : {}),
-      ...(opts.textColumn !== undefined ? { textColumn: opts.textColumn } : {}),
-      ...(opts.idColumn !== undefined ? { idColumn: opts.idColumn } : {}),
-      maxBytes: opts.maxSize * MB,
-      withJson: format === 'json' || format === 'ndjson',
-      ...(report ? { withReport: true } : {}),
-    },
-    { jobs: opts.jobs ?? availableParallelism(), forced: opts.jobs !== undefined, signal, write, progress: onProgress },
-  ).catch((e: unknown) => {
+  const settings: TaskSettings = {
+    lexicons: opts.lexicons ?? [],
+    ...opts.adjust,
+    ...(opts.lang ? { language: opts.lang } : {}),
+    ...(opts.inputFormat ? { inputFormat: opts.inputFormat } : {}),
+    ...(opts.textColumn !== undefined ? { textColumn: opts.textColumn } : {}),
+    ...(opts.idColumn !== undefined ? { idColumn: opts.idColumn } : {}),
+    maxBytes: opts.maxSize * MB,
+    withJson: format === 'json' || format === 'ndjson',
+    ...(FULL_RESULT_FORMATS.includes(format) ? { withResult: true } : {}),
+    ...(report ? { withReport: true } : {}),
+  };
+  if (stdin) runTask({ index: -1, path: '-', bytes: stdin }, settings, loadLexicons(settings.lexicons), (out) => write(out.records));
+  const scanned = await scanEntries(entries, settings, {
+    jobs: opts.jobs ?? availableParallelism(),
+    forced: opts.jobs !== undefined,
+    signal,
+    write,
+    progress: onProgress,
+  }).catch((e: unknown) => {
     reportFile?.abort();
     throw e;
   });
+  const outcome = stdin ? { ...scanned, files: scanned.files + 1, done: scanned.done + 1, bytes: scanned.bytes + stdin.length } : scanned;
   progress?.clear();
   const totals = summary.toJson(outcome, (performance.now() - started) / 1000);
   output.end(totals);
@@ -151,7 +174,7 @@ export function scanCommand(cmd: Command, io: CliIO, state: CliState): void {
   const command = cmd
     .command('scan')
     .description('classify every transcript under files and folders, in parallel, streaming results in path order')
-    .argument('<paths...>', 'transcript files, folders (walked recursively), or CSV / JSON Lines data sets')
+    .argument('<paths...>', 'transcript files, folders (walked recursively), or CSV / JSON Lines data sets; - reads one transcript from stdin')
     .addOption(new Option('-f, --format <format>', 'output format (default: pretty on a terminal, else ndjson)').choices(SCAN_FORMATS))
     .addOption(new Option('-l, --lang <language>', 'force the language instead of detecting it').choices(['en', 'fr']))
     .option('--lexicons <dir...>', 'extra lexicon folders (entries with the same id override built-in ones)')
@@ -186,7 +209,9 @@ data sets: one result per row, named data.csv#12 (row number) or by --id-column.
 
 Output: one result per file or data set row, sorted by path, every file exactly once (a file that
 cannot be read is a { "file", "error" } result). ndjson lines are the JSON of \`classify --format json\`;
-csv has the columns file,verdict,score,language,top_categories,error.
+csv has the columns file,verdict,score,strength,language,alert,utterances,stages,driver,
+top_categories,top_quote,top_line,error. sarif is a SARIF 2.1.0 log and github one GitHub Actions
+annotation per flagged call (::error for scam, ::warning for suspicious) at its strongest evidence.
 
 Examples:
   $ scamscan scan calls/

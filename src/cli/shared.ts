@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { PACKAGE_JSON } from '../node/paths.js';
 import type { CliIO } from './io.js';
 import type { Effective } from '../node/config/resolve.js';
 import type { FailOn } from '../node/config/schema.js';
@@ -27,4 +29,9 @@ export interface CliState {
 /** Colour only on a terminal, unless --no-color or NO_COLOR. */
 export function useColor(opt: boolean, io: CliIO): boolean {
   return opt && io.stdoutIsTTY && !io.env.NO_COLOR && io.env.FORCE_COLOR !== '0';
+}
+
+/** scamscan's version, from package.json. */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string }).version;
 }

@@ -29,7 +29,8 @@ export function csvCell(value: string): string {
  */
 export function textCell(value: string): string {
   const safe = safeText(value);
-  return /^[=+\-@\t\r]/.test(value) ? `'${safe}` : safe;
+  // A lone `-` (stdin) is no formula.
+  return /^[=+\-@\t\r]/.test(value) && value !== '-' ? `'${safe}` : safe;
 }
 
 /** The CSV line of a record; untrusted text (file names, speakers, quotes, errors) is made safe. */
