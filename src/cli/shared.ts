@@ -26,9 +26,17 @@ export interface CliState {
   config?: Effective;
 }
 
-/** Colour only on a terminal, unless --no-color or NO_COLOR. */
+/**
+ * Colour on a terminal that can show it: never with --no-color or FORCE_COLOR=0; always with
+ * FORCE_COLOR set otherwise (even into a pipe, for `less -R`); never with NO_COLOR or TERM=dumb.
+ */
 export function useColor(opt: boolean, io: CliIO): boolean {
-  return opt && io.stdoutIsTTY && !io.env.NO_COLOR && io.env.FORCE_COLOR !== '0';
+  if (!opt) return false;
+  const force = io.env.FORCE_COLOR;
+  if (force === '0' || force === 'false') return false;
+  if (force !== undefined) return true;
+  if (io.env.NO_COLOR || io.env.TERM === 'dumb') return false;
+  return io.stdoutIsTTY;
 }
 
 /** scamscan's version, from package.json. */
