@@ -22,7 +22,7 @@ describe('when to colour', () => {
     [true, { NO_COLOR: '1' }, false, 'NO_COLOR'],
     [true, { TERM: 'dumb' }, false, 'TERM=dumb'],
     [true, { TERM: 'dumb', FORCE_COLOR: '1' }, true, 'FORCE_COLOR beats TERM=dumb'],
-  ] as const)('%s %o → %s (%s)', (tty, env, expected) => {
+  ] as Array<[boolean, Record<string, string>, boolean, string]>)('%s %o → %s (%s)', (tty, env, expected) => {
     expect(useColor(true, io(tty, env))).toBe(expected);
     expect(useColor(false, io(tty, env))).toBe(false); // --no-color always wins
   });
