@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -109,5 +109,15 @@ describe('README examples', () => {
     };
     expect(await verdict([])).toBe('clean');
     expect(await verdict(['--lexicons', join(tmp, 'lexicons-acme')])).toBe('suspicious');
+  });
+});
+
+describe('help examples', () => {
+  it.each(['classify', 'scan', 'eval', 'watch'])('%s --help names only files that exist', async (command) => {
+    const t = fakeIO();
+    await run([command, '--help'], t.io);
+    const named = [...t.out().matchAll(/\b(samples\/[\w.-]+)/g)].map((m) => m[1]!);
+    for (const file of named) expect(existsSync(join(ROOT, file)), file).toBe(true);
+    if (command === 'classify') expect(named.length).toBeGreaterThan(0);
   });
 });
