@@ -22,8 +22,13 @@ const TIMED = 'tests/fixtures/formats/call.srt';
 
 describe('classify pretty output', () => {
   it('leads with the verdict, then a one-line reason naming the moves that decided it', () => {
-    const lines = formatPretty(classify(POPUP), { color: false }).split('\n');
-    expect(lines[0]).toMatch(/SCAM\s+score 1\.00\s+strength \d+\.\d\d/);
+    const lines = formatPretty(classify(POPUP), { color: false, width: 120 }).split('\n');
+    expect(lines[0]).toMatch(/^ SCAM {3}score 1\.00 {2}strength \d+\.\d\d {2}samples\/en-scam-popup-defender-anydesk-googleplay\.txt$/);
+    expect(lines[2]).toBe('Call: en, text, 42 utterances, driven by Agent');
+    // Too long for the line, the file name heads the Call line instead, whole.
+    const narrow = formatPretty(classify(POPUP), { color: false, width: 70 }).split('\n');
+    expect(narrow[0]).toMatch(/^ SCAM {3}score 1\.00 {2}strength \d+\.\d\d$/);
+    expect(narrow.slice(2, 4).join(' ')).toMatch(/^Call: samples\/en-scam-popup-defender-anydesk-googleplay\.txt:\s+en, text,\s+42 utterances/);
     expect(lines[1]).toMatch(/^Why: cover story .*\(#35\), scratch back .*\(#39\)/);
     const clean = formatPretty(classify(COUNTER), { color: false }).split('\n');
     expect(clean[1]).toMatch(/^Why: too little evidence: .*counter-signals/);
@@ -62,22 +67,22 @@ describe('classify pretty output', () => {
     expect(text).toMatch(/fake_proof\+hook .*"Hackers are inside your computer"/);
   });
 
-  it.each([60, 80, 120])('fits every line after the first in %i columns, cutting quotes with …', (width) => {
+  it.each([60, 80, 120])('fits every line in %i columns, cutting quotes with …', (width) => {
     const lines = formatPretty(classify(POPUP), { color: false, width }).trimEnd().split('\n');
-    for (const line of lines.slice(1)) expect(textWidth(line), line).toBeLessThanOrEqual(width);
+    for (const line of lines) expect(textWidth(line), line).toBeLessThanOrEqual(width);
     if (width <= 80) expect(lines.some((l) => /…"/.test(l))).toBe(true);
   });
 
   it('uses 80 columns when stdout is not a terminal, the terminal width when it is', async () => {
     const t = fakeIO();
     await run(['classify', POPUP, '--no-config'], t.io);
-    const lines = t.out().trimEnd().split('\n').slice(1);
+    const lines = t.out().trimEnd().split('\n');
     expect(Math.max(...lines.map(textWidth))).toBeLessThanOrEqual(80);
     expect(Math.max(...lines.map(textWidth))).toBeGreaterThan(70);
     const wide = fakeIO({ tty: true });
     wide.io.columns = 150;
     await run(['classify', POPUP, '--no-config', '--no-color'], wide.io);
-    expect(Math.max(...wide.out().trimEnd().split('\n').slice(1).map(textWidth))).toBeGreaterThan(80);
+    expect(Math.max(...wide.out().trimEnd().split('\n').map(textWidth))).toBeGreaterThan(80);
   });
 
   it.each([POPUP, COUNTER, DOUBLE, TIMED])('%s matches its golden pretty output', (path) => {

@@ -80,11 +80,14 @@ export function formatPretty(result: Result, options: PrettyOptions): string {
   const width = Math.max(MIN_WIDTH, Math.floor(options.width ?? 80));
   const out: string[] = [];
   const verdict = VERDICT_PALETTE[result.verdict].badge(c)(` ${result.verdict.toUpperCase()} `);
-  out.push(
-    `${c.bold(safeText(result.file))}  ${verdict}  score ${result.score.toFixed(2)}  strength ${result.strength.toFixed(2)}  ` +
-      c.dim(`(${result.language}, ${result.format}, ${result.utterances} utterances${result.driver ? `, driven by ${safeText(result.driver)}` : ''})`),
-  );
+  // The verdict first, then the file name when it fits the line (else it heads the Call line, wrapped: never cut).
+  const file = safeText(result.file);
+  const head = ` ${result.verdict.toUpperCase()}   score ${result.score.toFixed(2)}  strength ${result.strength.toFixed(2)}  `;
+  const fileFits = textWidth(head + file) <= width;
+  out.push(`${verdict}${head.slice(result.verdict.length + 2)}${fileFits ? c.bold(file) : ''}`.trimEnd());
   out.push(`${c.bold('Why:')} ${reason(result, width - 5)}`);
+  const about = `${fileFits ? '' : `${file}: `}${result.language}, ${result.format}, ${result.utterances} utterances${result.driver ? `, driven by ${safeText(result.driver)}` : ''}`;
+  for (const [k, line] of wrap([{ text: about }], width - 6).entries()) out.push(c.dim(`${k ? '      ' : 'Call: '}${line}`));
   // A no-break space keeps each stage with its mark when the line wraps.
   const stages: Piece[] = STAGES.map((s) => (result.stagesSeen.includes(s) ? { text: `${s}\u00a0✓`, style: c.bold } : { text: `${s}\u00a0·`, style: c.dim }));
   if (result.alert !== null) stages.push({ text: `—\u00a0alert\u00a0at\u00a0utterance\u00a0${result.alert}\u00a0of\u00a0${result.utterances}` });
