@@ -124,7 +124,10 @@ export interface Result {
   utterances: number;
   /** The speaker who drives the call (gives instructions, asks for access or money), when labelled. */
   driver: string | null;
+  /** The evidence, at most FINDINGS_CAP of it (the strongest), in source order. */
   findings: Finding[];
+  /** Findings left out of `findings` by the cap (absent when none were); the score counts them all. */
+  findingsOmitted?: number;
   warnings: string[];
   /** What the final combination weighed (stage scores, extra stages, peak, guarded counter), for calibration; not in the JSON output. */
   inputs?: {

@@ -85,6 +85,52 @@ describe('negation', () => {
     const one = run([[null, "no i don't have it okay download anydesk"]]);
     expect(finding(one, /anydesk/)!.modifiers).not.toContain('negated');
   });
+
+  it('ends where a new clause starts in unpunctuated speech', () => {
+    const en = run([[null, "i can't do that you have to buy the gift cards today"]]);
+    expect(finding(en, /gift cards/)!.modifiers).not.toContain('negated');
+    const fr = run([[null, 'le site ne prend pas les cartes bancaires vous allez acheter des coupons pcs']], 'fr');
+    expect(finding(fr, /coupons/)!.modifiers).not.toContain('negated');
+    // A warning that names the moves is still a warning.
+    const warn = run([[null, 'we will never ask you to buy gift cards or for your pin']]);
+    for (const f of warn.findings.filter((x) => x.category !== 'counter')) expect(f.modifiers).toContain('negated');
+  });
+
+  it('reaches into a phrase from inside it, except a condition or a prohibition', () => {
+    // A denial inside the matched words: "social security numbers don't get suspended".
+    const denial = run([[null, "no sir social security numbers don't get suspended that's a scam"]]);
+    expect(finding(denial, /suspended/)?.modifiers ?? ['negated']).toContain('negated');
+    // A condition is no denial: "…using your amazon account if you do not authorize this purchase press one".
+    const condition = run([[null, 'a purchase of an iphone using your amazon account if you do not authorize this purchase press one']]);
+    const order = condition.findings.filter((f) => f.category === 'hook');
+    expect(order.length).toBeGreaterThan(0);
+    for (const f of order) expect(f.modifiers).not.toContain('negated');
+    // Pressure is a prohibition: "what do i say don't tell the cashier it's for us".
+    const coached = run([[null, "okay what do i say don't tell the cashier it's for us just say it's a gift"]]);
+    const pressure = coached.findings.filter((x) => x.category === 'pressure');
+    expect(pressure.length).toBeGreaterThan(0);
+    for (const f of pressure) expect(f.modifiers).not.toContain('negated');
+  });
+
+  it('is not read into idioms that only contain a negator word', () => {
+    // "pas à pas" is step by step, "une personne" a person, "no sir, you…" an interjection.
+    const steps = run([[null, 'je vais vous guider pas à pas pour télécharger anydesk']], 'fr');
+    expect(finding(steps, /anydesk/)!.modifiers).not.toContain('negated');
+    const person = run([[null, 'une personne de notre service va prendre le contrôle de votre ordinateur']], 'fr');
+    expect(finding(person, /contrôle/)!.modifiers).not.toContain('negated');
+    const sir = run([[null, 'no sir you need to download anydesk now']]);
+    expect(finding(sir, /anydesk/)!.modifiers).not.toContain('negated');
+    // A complete negated expression ("don't worry", "ne vous inquiétez pas") negates nothing after it.
+    const worry = run([[null, "don't worry sir you need to buy google play cards"]]);
+    expect(finding(worry, /google play/)!.modifiers).not.toContain('negated');
+    const inquiet = run([[null, 'ne vous inquiétez pas madame achetez des coupons pcs au tabac']], 'fr');
+    expect(finding(inquiet, /coupons/)!.modifiers).not.toContain('negated');
+    // The words themselves still negate.
+    const nobody = run([[null, 'personne ne va prendre le contrôle de votre ordinateur']], 'fr');
+    expect(finding(nobody, /contrôle/)!.modifiers).toContain('negated');
+    const no = run([[null, 'there is no need to download anydesk']]);
+    expect(finding(no, /anydesk/)?.modifiers ?? ['negated']).toContain('negated');
+  });
 });
 
 describe('quote marks', () => {

@@ -1,6 +1,6 @@
 // "Customize" as the README documents it: a custom lexicon folder and a config file, in a temporary
 // folder, change the verdicts of the CLI (classify, scan, eval) in the documented ways.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -61,10 +61,15 @@ async function cli(argv: string[], cwd: string) {
 }
 
 /** classify --format json of one call from the project's calls/ folder (the config is found by walking up). */
-async function classify(p: { calls: string }, call: keyof typeof CALLS, ...flags: string[]) {
+async function classify(p: { dir: string; calls: string }, call: keyof typeof CALLS, ...flags: string[]) {
   const file = put(join(p.calls, `${call}.txt`), CALLS[call]);
   const r = await cli(['classify', file, '--format', 'json', ...flags], p.calls);
-  expect(r.err).toBe('');
+  // The config is in the folder above: said once on stderr, nothing else.
+  expect(r.err).toBe(
+    existsSync(join(p.dir, 'scamscan.config.json'))
+      ? `scamscan: using config ${join(p.dir, 'scamscan.config.json')} (found above the current folder; --no-config to read none)\n`
+      : '',
+  );
   return JSON.parse(r.out) as { verdict: string; score: number; findings: Array<{ id: string; text: string; source: string }> };
 }
 
@@ -123,6 +128,21 @@ describe('customizing with a config file and a lexicon folder', () => {
     expect([none.code, none.out]).toEqual([1, expect.stringMatching(/SCAM/)]);
     const elsewhere = await cli(['--config', join(p.dir, 'scamscan.config.json'), 'classify', file, '--lang', 'en'], root);
     expect(JSON.parse(elsewhere.out).verdict).toBe('suspicious');
+  });
+
+  it('says on stderr which config file found above the current folder it uses, and only then', async () => {
+    const p = project({ thresholds: { scam: 0.95 } });
+    const file = join(p.dir, 'scamscan.config.json');
+    const call = put(join(p.calls, 'pressure.txt'), CALLS.pressure);
+    const above = await cli(['classify', call, '--format', 'json'], p.calls);
+    expect(above.err).toBe(`scamscan: using config ${file} (found above the current folder; --no-config to read none)\n`);
+    expect(JSON.parse(above.out).verdict).toBe('suspicious');
+    const scan = await cli(['scan', p.calls, '--format', 'ndjson', '--jobs', '1'], p.calls);
+    expect(scan.err).toBe(above.err);
+    expect((await cli(['classify', call, '--format', 'json'], p.dir)).err).toBe(''); // in the current folder: the user sees it
+    expect((await cli(['--config', file, 'classify', call, '--format', 'json'], p.calls)).err).toBe(''); // named
+    const none = await cli(['--no-config', 'classify', call, '--format', 'json'], p.calls);
+    expect([none.err, JSON.parse(none.out).verdict]).toEqual(['', 'scam']);
   });
 
   it('config --print shows each value and where it came from', async () => {

@@ -334,10 +334,8 @@ describe('reader details', () => {
       ['CALLER', 7, 'Note: this is recorded. It goes on here.'],
     ]);
     expectMapped(t);
-    expect(rows(readSrt('00:00:01,000 --> 00:00:02,500\nno numbers\n\n00:00:03,000 --> 00:00:04,000\nat all\n'))).toEqual([
-      [null, 1, 'no numbers'],
-      [null, 3, 'at all'],
-    ]);
+    // Cues without a label that cut one unpunctuated sentence are read as one text (issue 14).
+    expect(rows(readSrt('00:00:01,000 --> 00:00:02,500\nno numbers\n\n00:00:03,000 --> 00:00:04,000\nat all\n'))).toEqual([[null, 1, 'no numbers at all']]);
   });
 
   it('vtt: several voices in a cue, entities, short times, settings', () => {
@@ -374,10 +372,8 @@ describe('reader details', () => {
       '',
     ].join('\n');
     const t = readVtt(src);
-    expect(rows(t)).toEqual([
-      [null, 0, 'your computer is infected'],
-      [null, 2.52, 'download anydesk now'],
-    ]);
+    // Said once each, and read as one text: nothing ends the sentence between the cues.
+    expect(rows(t)).toEqual([[null, 0, 'your computer is infected download anydesk now']]);
     expectMapped(t);
   });
 

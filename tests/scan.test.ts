@@ -161,15 +161,81 @@ describe('scan: nothing lost', () => {
     expect(byName['big.txt']!.error).toMatch(/max-size/);
     expect(byName['empty.txt']!.error).toMatch(/empty/);
     expect(byName['bad.csv']!.error).toMatch(/text column/);
-    expect(byName['bad.jsonl']!.error).toMatch(/line 2/);
+    expect(byName['bad.jsonl#2']!.error).toMatch(/^JSON Lines: line 2: /);
+    expect(byName['bad.jsonl#1']!.verdict).toBe('clean'); // the good line still gives its result
     if (asRoot) expect(byName['locked.txt.link.txt']!.error).toMatch(/dangling symbolic link/);
     else expect(byName['locked.txt']!.error).toMatch(/permission denied/);
     expect(byName['ok.txt']!.verdict).toBe('scam');
     expect(byName['clean.txt']!.verdict).toBe('clean');
-    expect(r.lines).toHaveLength(asRoot ? 9 : 8); // every file exactly once
+    expect(r.lines).toHaveLength(asRoot ? 10 : 9); // every file (and data set line) exactly once
     expect(new Set(r.files).size).toBe(r.lines.length);
     expect(r.code).toBe(2); // errors win over --fail-on
     if (!asRoot) chmodSync(join(root, 'locked.txt'), 0o644);
+  });
+
+  it('keeps the good rows of a data set and makes each bad one an error record naming its line', async () => {
+    const q = (t: string) => `"${t.replace(/"/g, '""')}"`;
+    const root = tree({
+      'calls.csv': [
+        'id,dialogue',
+        `a,${q(SCAM)}`, // lines 2-6
+        'b,"he said "hi" to me"', // line 7: a quote inside a quoted cell, not doubled
+        `c,${q(CLEAN.trim())}`, // lines 8-9
+        'd,two,cells too many', // line 10
+        `e,${q(SCAM)}`, // lines 11-15
+        'f,"never closed', // line 16: a stray quote
+        '',
+      ].join('\n'),
+      'calls.jsonl': [JSON.stringify({ id: 1, text: SCAM }), '{"id": 2, "text": "unterminated', '[1, 2]', JSON.stringify({ id: 4, text: CLEAN })].join('\n'),
+    });
+    const r = await scan([root, '--id-column', 'id']);
+    const by = Object.fromEntries(r.lines.map((l) => [l.file.slice(root.length + 1), l]));
+    expect(Object.keys(by)).toEqual([
+      'calls.csv#a',
+      'calls.csv#2',
+      'calls.csv#c',
+      'calls.csv#d',
+      'calls.csv#e',
+      'calls.csv#6',
+      'calls.jsonl#1',
+      'calls.jsonl#2',
+      'calls.jsonl#3',
+      'calls.jsonl#4',
+    ]);
+    expect([by['calls.csv#a']!.verdict, by['calls.csv#c']!.verdict, by['calls.csv#e']!.verdict]).toEqual(['scam', 'clean', 'scam']);
+    expect(by['calls.csv#2']!.error).toMatch(/^CSV: line 7: text after a closing quote/);
+    expect(by['calls.csv#d']!.error).toBe('CSV: line 10: 3 cells, the header has 2');
+    expect(by['calls.csv#6']!.error).toMatch(/^CSV: line 16: a quote is never closed/);
+    expect([by['calls.jsonl#1']!.verdict, by['calls.jsonl#4']!.verdict]).toEqual(['scam', 'clean']);
+    expect(by['calls.jsonl#2']!.error).toMatch(/^JSON Lines: line 2: /);
+    expect(by['calls.jsonl#3']!.error).toBe('JSON Lines: line 3: not an object');
+    expect(r.code).toBe(2);
+  });
+
+  it('reads a ;-separated CSV (French Excel), the separator taken from the header line', async () => {
+    const root = tree({ 'appels.csv': `id;dialogue;note\n1;"${SCAM.replace(/"/g, '""')}";a, b\n2;${CLEAN.split('\n')[0]};c\n` });
+    const r = await scan([join(root, 'appels.csv'), '--id-column', 'id']);
+    expect(r.lines.map((l) => [l.file.slice(root.length + 1), l.verdict ?? l.error])).toEqual([
+      ['appels.csv#1', 'scam'],
+      ['appels.csv#2', 'clean'],
+    ]);
+  });
+
+  it('finds and reads files whose names are not UTF-8, shown with \\xHH escapes', async () => {
+    const root = tree({});
+    const latin1 = (name: string) => Buffer.from(name, 'latin1');
+    const at = (...parts: Buffer[]) => Buffer.concat([Buffer.from(root), ...parts.flatMap((p) => [Buffer.from('/'), p])]);
+    writeFileSync(at(latin1('appel-été.txt')), SCAM);
+    mkdirSync(at(latin1('dossier-né')));
+    writeFileSync(at(latin1('dossier-né'), latin1('reçu.txt')), CLEAN);
+    writeFileSync(at(latin1('données.csv')), `id,dialogue\n1,"${SCAM.replace(/"/g, '""')}"\n`);
+    const r = await scan([root]);
+    expect(r.lines.map((l) => [l.file.slice(root.length + 1), l.verdict ?? l.error])).toEqual([
+      ['appel-\\xe9t\\xe9.txt', 'scam'],
+      ['donn\\xe9es.csv#1', 'scam'],
+      ['dossier-n\\xe9/re\\xe7u.txt', 'clean'],
+    ]);
+    expect(r.code).toBe(1);
   });
 
   it('reports a missing path as an error result', async () => {

@@ -4,6 +4,7 @@ import { readLine } from '../src/core/transcript/line.js';
 import { readPlain } from '../src/core/transcript/plain.js';
 import { needsSegmenting, segment } from '../src/core/transcript/segment.js';
 import { readSrt } from '../src/core/transcript/srt.js';
+import { readTurns } from '../src/core/transcript/turns.js';
 import { readVtt } from '../src/core/transcript/vtt.js';
 import { readWhisper } from '../src/core/transcript/whisper.js';
 import type { Transcript } from '../src/types.js';
@@ -160,6 +161,28 @@ describe('plain reader on raw speech-to-text', () => {
     expectExact(t);
   });
 
+  it('joins a line that stops on a word no sentence ends on, among lines that are turns', () => {
+    // One turn a line, except where speech-to-text cut the line mid-sentence ("…and fill the" / "refund form…").
+    const src = [
+      'okay',
+      'so for that i need to connect to your computer and fill the',
+      'refund form with you',
+      'can you just mail me a check',
+      'vous allez ouvrir la page de',
+      'votre banque',
+      'non',
+    ].join('\n');
+    const t = readPlain(src);
+    expect(t.utterances.map((u) => u.text)).toEqual([
+      'okay',
+      'so for that i need to connect to your computer and fill the refund form with you',
+      'can you just mail me a check',
+      'vous allez ouvrir la page de votre banque',
+      'non',
+    ]);
+    expectExact(t);
+  });
+
   it('keeps one turn a line when the lines are turns, not a wrapped paragraph', () => {
     const src = 'hello who is this\nthis is the windows technical department your computer is infected\nreally\nyes ma am';
     expect(readPlain(src).utterances.map((u) => u.text)).toEqual([
@@ -260,11 +283,43 @@ describe('>> and dialogue dashes in subtitles', () => {
     );
     expect(turns(t)).toEqual([
       [null, 'recovered', 'hello this is windows support'],
-      [null, 'recovered', 'oh hi'],
-      [null, null, 'you need anydesk'],
+      // The next cue goes on with the same unknown speaker, and nothing ends the sentence: one text.
+      [null, 'recovered', 'oh hi you need anydesk'],
       [null, 'recovered', 'what is that'],
     ]);
     expectExact(t);
+  });
+
+  it('SRT of raw speech-to-text: cues that cut sentences are one text, its turns recovered, each with the start of its cue', () => {
+    const cues = [
+      'what we need to do is move your',
+      'funds somewhere safe while we issue new details',
+      'i have set up a protected holding account in your name',
+      'you transfer your balances into it through your banking app',
+      'okay how much do i move',
+      'everything in the current account and your savings',
+    ];
+    const src = cues
+      .map((c, i) => `${i + 1}\n00:00:${String(i * 3).padStart(2, '0')},000 --> 00:00:${String(i * 3 + 2).padStart(2, '0')},500\n${c}\n`)
+      .join('\n');
+    const t = readSrt(src);
+    expect(t.utterances.some((u) => /move your funds somewhere safe/.test(u.text))).toBe(true);
+    expect(t.utterances.some((u) => /in your name you transfer your balances/.test(u.text))).toBe(true);
+    // "okay" opens a recovered turn, which starts in the fifth cue.
+    const okay = t.utterances.find((u) => u.text.startsWith('okay'))!;
+    expect(okay.turn).toBe('recovered');
+    expect(okay.start).toBe(12);
+    for (const u of t.utterances) expect(cues.map((_, i) => i * 3)).toContain(u.start);
+    expectExact(t);
+  });
+
+  it('JSON turns without speakers: each item is a turn of its own, unknown whose', () => {
+    const t = readTurns('[{"text": "voilà ça me demande si j\'autorise le support"}, {"text": "vous pouvez accepter"}, {"speaker": "A", "text": "merci"}]');
+    expect(t.utterances.map((u) => [u.speaker, u.turn ?? null])).toEqual([
+      [null, 'recovered'],
+      [null, 'recovered'],
+      ['A', null],
+    ]);
   });
 
   it('WebVTT: &gt;&gt; is a speaker change too, and an en dash opens a line of dialogue', () => {

@@ -1,5 +1,5 @@
 import { ScamscanError } from '../errors.js';
-import { parseCsv } from '../core/transcript/csv.js';
+import { isBadRow, readCsv, TEXT_COLUMNS } from '../core/transcript/csv.js';
 
 export interface DatasetOptions {
   textColumn?: string;
@@ -12,9 +12,9 @@ export interface DatasetRow {
   name: string;
   text: string;
   label?: string;
+  /** Why the row could not be read (naming its line); then `text` is empty. The other rows are read as usual. */
+  error?: string;
 }
-
-const TEXT_COLUMNS = ['dialogue', 'text', 'transcript', 'conversation', 'content'];
 
 function column(header: string[], wanted: string | undefined, fallback: string[], file: string, what: string): number {
   if (wanted !== undefined) {
@@ -27,47 +27,61 @@ function column(header: string[], wanted: string | undefined, fallback: string[]
   return i;
 }
 
-/** The rows of a CSV data set: one transcript per row. */
+/**
+ * The rows of a CSV data set: one transcript per row. The separator is `,` or `;` (French Excel),
+ * whichever the header line has more of. A row that cannot be read (a stray quote, a wrong number of
+ * cells) is a row with an error naming its line; the others are read as usual.
+ */
 export function csvRows(text: string, file: string, opts: DatasetOptions): DatasetRow[] {
-  const [header, ...rows] = parseCsv(text, file);
+  const [header, ...rows] = readCsv(text, { separator: 'auto' });
   if (!header) throw new ScamscanError('CSV: empty file', file);
+  if (isBadRow(header)) throw new ScamscanError(`CSV: line ${header.line}: ${header.error}`, file);
   const t = column(header.cells, opts.textColumn, TEXT_COLUMNS, file, 'text');
   const id = opts.idColumn !== undefined ? column(header.cells, opts.idColumn, [], file, 'id') : -1;
   const label = opts.labelColumn !== undefined ? column(header.cells, opts.labelColumn, [], file, 'label') : -1;
   return rows.map((row, n) => {
+    const name = `${file}#${id >= 0 && !isBadRow(row) && row.cells[id] !== undefined ? row.cells[id] : n + 1}`;
+    if (isBadRow(row)) return { name, text: '', error: `CSV: line ${row.line}: ${row.error}` };
     if (row.cells.length !== header.cells.length) {
-      throw new ScamscanError(`CSV: row ${n + 1} (line ${row.line}) has ${row.cells.length} cells, the header has ${header.cells.length}`, file);
+      return { name, text: '', error: `CSV: line ${row.line}: ${row.cells.length} cells, the header has ${header.cells.length}` };
     }
-    const out: DatasetRow = { name: `${file}#${id >= 0 ? row.cells[id] : n + 1}`, text: row.cells[t] ?? '' };
+    const out: DatasetRow = { name, text: row.cells[t] ?? '' };
     if (label >= 0) out.label = row.cells[label]!;
     return out;
   });
 }
 
-/** The lines of a JSON Lines data set: `{id?, text, label?}` or `{id?, turns: [{speaker, text}], label?}`. */
+/**
+ * The lines of a JSON Lines data set: `{id?, text, label?}` or `{id?, turns: [{speaker, text}], label?}`.
+ * A line that is not such an object is a row with an error naming the line; the others are read as usual.
+ */
 export function jsonlRows(text: string, file: string, opts: DatasetOptions): DatasetRow[] {
   const out: DatasetRow[] = [];
+  const textKey = opts.textColumn ?? 'text';
+  const idKey = opts.idColumn ?? 'id';
+  const labelKey = opts.labelColumn ?? 'label';
   text.split(/\r?\n/).forEach((line, i) => {
     if (!line.trim()) return;
+    const bad = (problem: string) => out.push({ name: `${file}#${i + 1}`, text: '', error: `JSON Lines: line ${i + 1}: ${problem}` });
     let obj: Record<string, unknown>;
     try {
       obj = JSON.parse(line) as Record<string, unknown>;
     } catch (e) {
-      throw new ScamscanError(`JSON Lines: line ${i + 1}: ${(e as Error).message}`, file);
+      return bad((e as Error).message);
     }
-    if (typeof obj !== 'object' || obj === null) throw new ScamscanError(`JSON Lines: line ${i + 1}: not an object`, file);
-    const textKey = opts.textColumn ?? 'text';
+    if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) return bad('not an object');
     let body: string;
     if (typeof obj[textKey] === 'string') body = obj[textKey] as string;
     else if (Array.isArray(obj.turns)) {
-      body = (obj.turns as Array<Record<string, unknown>>)
-        .map((t) => (typeof t.speaker === 'string' ? `${t.speaker}: ` : '') + String(t.text ?? ''))
+      body = (obj.turns as unknown[])
+        .map((t) => {
+          const turn = (typeof t === 'object' && t !== null ? t : { text: t }) as Record<string, unknown>;
+          return (typeof turn.speaker === 'string' ? `${turn.speaker}: ` : '') + String(turn.text ?? '');
+        })
         .join('\n');
-    } else throw new ScamscanError(`JSON Lines: line ${i + 1}: no "${textKey}" string or "turns" array`, file);
-    const idKey = opts.idColumn ?? 'id';
+    } else return bad(`no "${textKey}" string or "turns" array`);
     const id = obj[idKey];
     const row: DatasetRow = { name: `${file}#${typeof id === 'string' || typeof id === 'number' ? id : i + 1}`, text: body };
-    const labelKey = opts.labelColumn ?? 'label';
     if (obj[labelKey] !== undefined) row.label = String(obj[labelKey]);
     out.push(row);
   });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { fsJoin } from '../node/rawNames.js';
 import { compileGlob, globMatch, type Glob } from './glob.js';
 
 export const IGNORE_FILE = '.scamscanignore';
@@ -16,12 +16,19 @@ export interface IgnoreRules {
   rules: Rule[];
 }
 
+/** Drops trailing white space unless escaped, as .gitignore does (one pass: a regular expression would backtrack on long runs). */
+function trimTrailing(line: string): string {
+  let end = line.length;
+  while (end > 0 && /\s/.test(line[end - 1]!)) end--;
+  if (end < line.length && end > 0 && line[end - 1] === '\\') end++; // `\ ` keeps its space
+  return line.slice(0, end);
+}
+
 /** Parses .gitignore-style text: `#` comments, `!` negation, trailing `/` for folders, `\` escapes. */
 export function parseIgnore(text: string, base: string): IgnoreRules {
   const rules: Rule[] = [];
   for (let line of text.split(/\r?\n/)) {
-    // Trailing spaces are dropped unless escaped, as in .gitignore.
-    line = line.replace(/(?<!\\)\s+$/, '');
+    line = trimTrailing(line);
     if (line === '' || line.startsWith('#')) continue;
     let negate = false;
     if (line.startsWith('!')) {
@@ -41,7 +48,7 @@ export function parseIgnore(text: string, base: string): IgnoreRules {
 export function readIgnore(dir: string): IgnoreRules | null {
   let text: string;
   try {
-    text = readFileSync(join(dir, IGNORE_FILE), 'utf8');
+    text = readFileSync(fsJoin(dir, IGNORE_FILE), 'utf8');
   } catch {
     return null;
   }

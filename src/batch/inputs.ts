@@ -28,7 +28,7 @@ export function expandInputs(paths: string[], opts: DatasetOptions & { maxBytes:
     }
     try {
       const { text } = decode(readInputFile(path, opts.maxBytes), path);
-      for (const r of rows(text, path, opts)) out.push({ kind: 'row', ...r });
+      for (const r of rows(text, path, opts)) out.push(r.error !== undefined ? { kind: 'error', name: r.name, error: r.error } : { kind: 'row', ...r });
     } catch (e) {
       out.push({ kind: 'error', name: path, error: e instanceof ScamscanError ? e.problem : String(e) });
     }

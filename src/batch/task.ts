@@ -5,6 +5,7 @@ import { explainBytes, explainText } from '../core/call/view.js';
 import type { ExplainView } from '../core/call/view.js';
 import { reportEntry } from '../report/html/entry.js';
 import type { Adjustments } from '../core/call/adjust.js';
+import { getHeapStatistics } from 'node:v8';
 import { ScamscanError } from '../errors.js';
 import { readInputFile } from '../node/read.js';
 import { decode } from '../core/transcript/decode.js';
@@ -28,7 +29,32 @@ export interface TaskSettings extends Adjustments {
   withResult?: boolean;
   /** Whether records carry their row and detail for the HTML report (`scan --report`). */
   withReport?: boolean;
+  /** Seconds one input (a file, a data set row) may take before it becomes an error record (default TIME_LIMIT). */
+  timeLimit?: number;
+  /** Megabytes of heap one input may grow to before it becomes an error record (default: MEMORY_LIMIT or 60% of the heap, the lower). */
+  memoryLimit?: number;
 }
+
+/** Default per-input limits: far above what a 50 MB call needs, so only a pathological input meets them. */
+export const TIME_LIMIT = 60;
+export const MEMORY_LIMIT = 1_536;
+
+/**
+ * The check (see ClassifyOptions.check) that stops one input past its time limit, or when the heap
+ * passes the memory limit (looked at every 256 utterances), with an error naming the limit.
+ */
+function limits(settings: TaskSettings): () => void {
+  const seconds = settings.timeLimit ?? TIME_LIMIT;
+  const deadline = performance.now() + seconds * 1000;
+  const heapMb = settings.memoryLimit ?? Math.min(MEMORY_LIMIT, (getHeapStatistics().heap_size_limit / MB) * 0.6);
+  let n = 0;
+  return () => {
+    if (performance.now() > deadline) throw new ScamscanError(`over the time limit of ${seconds} s per file (--time-limit)`);
+    if ((++n & 255) === 0 && process.memoryUsage().heapUsed > heapMb * MB)
+      throw new ScamscanError(`over the memory limit of ${Math.round(heapMb)} MB per file (too much evidence to hold)`);
+  };
+}
+const MB = 1024 * 1024;
 
 /** One file to scan, by its position in the sorted list; `error` when the walk already failed on it. */
 export interface Task {
@@ -46,6 +72,9 @@ export interface TaskOutput {
   done: boolean;
   bytes: number;
 }
+
+/** How long a scan waits for data from a FIFO or device named on the command line (ms). */
+const STREAM_PATIENCE = 10_000;
 
 /** Data set rows go out in chunks so a big data set streams instead of piling up. */
 const ROW_CHUNK = 256;
@@ -76,7 +105,8 @@ const problem = (e: unknown) => (e instanceof ScamscanError ? e.problem : `unexp
 export function preload(task: Task, settings: TaskSettings): Task {
   if (task.error !== undefined || task.bytes !== undefined) return task;
   try {
-    return { ...task, bytes: readInputFile(task.path, settings.maxBytes) };
+    // A FIFO named on the command line is opened without blocking: one with no writer reads as empty.
+    return { ...task, bytes: readInputFile(task.path, settings.maxBytes, { patience: STREAM_PATIENCE }) };
   } catch (e) {
     return { ...task, error: problem(e) };
   }
@@ -84,9 +114,17 @@ export function preload(task: Task, settings: TaskSettings): Task {
 
 /** Reads and classifies one file (or every row of a data set). Never throws: failures are error records. */
 export function runTask(task: Task, settings: TaskSettings, lexicons: CompiledLexicons, emit: (out: TaskOutput) => void): void {
+  for (const out of taskSteps(task, settings, lexicons)) if (out) emit(out);
+}
+
+/**
+ * runTask a step at a time: an output, or null after each data set row, so the main thread, which
+ * also hears Ctrl-C and SIGTERM, gets control back between rows, not only at the end of a data set.
+ */
+export function* taskSteps(task: Task, settings: TaskSettings, lexicons: CompiledLexicons): Generator<TaskOutput | null, void, undefined> {
   const { index, path } = task;
   const loaded = preload(task, settings);
-  if (loaded.error !== undefined) return emit({ index, records: [{ file: path, error: loaded.error }], done: true, bytes: 0 });
+  if (loaded.error !== undefined) return yield { index, records: [{ file: path, error: loaded.error }], done: true, bytes: 0 };
   const bytes = loaded.bytes!;
   const { thresholds, disable, allow } = settings;
   const options = { file: path, thresholds, disable, allow, ...(settings.language ? { language: settings.language } : {}) };
@@ -95,26 +133,27 @@ export function runTask(task: Task, settings: TaskSettings, lexicons: CompiledLe
     let record: ScanRecord;
     try {
       const inputFormat = settings.inputFormat ? { inputFormat: settings.inputFormat } : {};
-      const opts = { ...options, ...inputFormat };
+      const opts = { ...options, ...inputFormat, check: limits(settings) };
       record = settings.withReport
         ? reportRecord(lexicons, opts, settings, (lex, o) => explainBytes(bytes, lex, o))
         : toRecord(classifyBytes(bytes, opts, lexicons), settings.withJson, settings.withResult);
     } catch (e) {
       record = { file: path, error: problem(e) };
     }
-    return emit({ index, records: [record], done: true, bytes: bytes.length });
+    return yield { index, records: [record], done: true, bytes: bytes.length };
   }
   let rows;
   try {
     rows = rowsOf(decode(bytes, path).text, path, settings);
   } catch (e) {
-    return emit({ index, records: [{ file: path, error: problem(e) }], done: true, bytes: bytes.length });
+    return yield { index, records: [{ file: path, error: problem(e) }], done: true, bytes: bytes.length };
   }
-  if (rows.length === 0) return emit({ index, records: [{ file: path, error: 'data set has no rows' }], done: true, bytes: bytes.length });
+  if (rows.length === 0) return yield { index, records: [{ file: path, error: 'data set has no rows' }], done: true, bytes: bytes.length };
   let chunk: ScanRecord[] = [];
   for (const row of rows) {
     try {
-      const opts = { ...options, file: row.name };
+      if (row.error !== undefined) throw new ScamscanError(row.error); // a row that could not be read: its own error record
+      const opts = { ...options, file: row.name, check: limits(settings) };
       chunk.push(
         settings.withReport
           ? reportRecord(lexicons, opts, settings, (lex, o) => explainText(row.text, lex, o))
@@ -123,10 +162,11 @@ export function runTask(task: Task, settings: TaskSettings, lexicons: CompiledLe
     } catch (e) {
       chunk.push({ file: row.name, error: problem(e) });
     }
+    yield null;
     if (chunk.length === ROW_CHUNK) {
-      emit({ index, records: chunk, done: false, bytes: 0 });
+      yield { index, records: chunk, done: false, bytes: 0 };
       chunk = [];
     }
   }
-  emit({ index, records: chunk, done: true, bytes: bytes.length });
+  yield { index, records: chunk, done: true, bytes: bytes.length };
 }

@@ -1,6 +1,7 @@
 import { lstatSync, readdirSync, statSync, type Stats } from 'node:fs';
-import { basename, join, relative, sep } from 'node:path';
-import { fsError } from '../node/read.js';
+import { basename, relative, sep } from 'node:path';
+import { childPath, fsPath } from '../node/rawNames.js';
+import { fileKind, fsError } from '../node/read.js';
 import { CONFIG_NAMES } from '../node/config/schema.js';
 import { compileGlob, globMatch, type Glob } from './glob.js';
 import { isIgnored, readIgnore, type IgnoreRules } from './ignore.js';
@@ -43,7 +44,7 @@ function statError(e: unknown, path: string): string {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') {
     try {
-      if (lstatSync(path).isSymbolicLink()) return 'dangling symbolic link';
+      if (lstatSync(fsPath(path)).isSymbolicLink()) return 'dangling symbolic link';
     } catch {
       /* the path itself is missing */
     }
@@ -76,9 +77,10 @@ export function walkEntries(paths: string[], opts: WalkOptions = {}): WalkEntry[
       return;
     }
     visited.add(key);
-    let names: string[];
+    let names: Array<{ name: string; path: string }>;
     try {
-      names = readdirSync(dir);
+      // As bytes: a name that is not UTF-8 is shown with \xHH escapes and opened by its bytes (node/rawNames.ts).
+      names = readdirSync(fsPath(dir), { encoding: 'buffer' }).map((raw) => ({ name: raw.toString('utf8'), path: childPath(dir, raw) }));
     } catch (e) {
       add({ path: dir, size: 0, error: fsError(e, dir).problem });
       return;
@@ -86,15 +88,15 @@ export function walkEntries(paths: string[], opts: WalkOptions = {}): WalkEntry[
     const rules = opts.ignoreFiles ? readIgnore(dir) : null;
     const here = rules ? [...stack, rules] : stack;
     const inner = new Set(chain).add(key);
-    for (const name of names.sort()) {
+    names.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    for (const { name, path } of names) {
       // A config file is settings, not a call (CONFIG_NAMES[0]: the other name is hidden anyway).
       if (name.startsWith('.') || name === 'node_modules' || name === CONFIG_NAMES[0]) continue;
-      const path = join(dir, name);
       const rel = slash(relative(root, path));
       const shown = slash(path);
       let lst: Stats;
       try {
-        lst = lstatSync(path);
+        lst = lstatSync(fsPath(path));
       } catch (e) {
         add({ path, size: 0, error: fsError(e, path).problem }); // vanished since readdir
         continue;
@@ -104,7 +106,7 @@ export function walkEntries(paths: string[], opts: WalkOptions = {}): WalkEntry[
       if (link) {
         if (!opts.followSymlinks) continue;
         try {
-          target = statSync(path);
+          target = statSync(fsPath(path));
         } catch (e) {
           // A broken link is reported only where a file of that name would have been scanned.
           const wanted = include.length ? matches(include, rel, shown, false) : extensions.includes(ext(name));
@@ -113,7 +115,13 @@ export function walkEntries(paths: string[], opts: WalkOptions = {}): WalkEntry[
         }
       }
       const isDir = target.isDirectory();
-      if (!isDir && !target.isFile()) continue; // sockets, FIFOs, devices
+      if (!isDir && !target.isFile()) {
+        // Sockets, FIFOs, devices: never opened (a FIFO with no writer would stop the scan), but
+        // reported where a file of that name would have been scanned.
+        const wanted = include.length ? matches(include, rel, shown, false) : extensions.includes(ext(name));
+        if (wanted && !matches(exclude, rel, shown, false)) add({ path, size: 0, error: `${fileKind(target)}, not a regular file: not read` });
+        continue;
+      }
       if (matches(exclude, rel, shown, isDir)) continue;
       if (here.length && isIgnored(here, (base) => slash(relative(base, path)), isDir)) continue;
       if (isDir) {

@@ -7,9 +7,9 @@ import { safeJson } from '../report/safe.js';
 import { EVIDENCE_ORDERS, formatPretty, type EvidenceOrder } from '../report/pretty.js';
 import type { Language, Result } from '../types.js';
 import type { CliIO } from './io.js';
-import { readInputFile } from '../node/read.js';
+import { readInputFile, tooLarge } from '../node/read.js';
 import { INPUT_FORMATS } from '../core/transcript/index.js';
-import { MB, packageVersion, useColor, type CliState } from './shared.js';
+import { collect, LEXICONS_FLAGS, MB, packageVersion, positiveNumber, useColor, type CliState } from './shared.js';
 import { FAIL_ON, type FailOn } from '../node/config/schema.js';
 import { configAdjustments } from './config.js';
 import { columns, writeExplain, type ExplainFlags } from './classifyExplain.js';
@@ -49,8 +49,8 @@ export function classifyCommand(cmd: Command, io: CliIO, state: CliState): void 
     .addOption(new Option('-l, --lang <language>', 'force the language instead of detecting it').choices(['en', 'fr']))
     .addOption(new Option('--fail-on <verdict>', 'exit 1 when the verdict is at or above this').choices(FAIL_ON).default('scam'))
     .addOption(new Option('--input-format <format>', 'the transcript format instead of detecting it').choices(['auto', ...INPUT_FORMATS]).default('auto'))
-    .option('--lexicons <dir...>', 'extra lexicon folders (entries with the same id override built-in ones)')
-    .option('--max-size <MB>', 'refuse files larger than this many megabytes', (v) => Number(v), 50)
+    .option(LEXICONS_FLAGS, 'an extra lexicon folder (repeatable; entries with the same id override built-in ones)', collect)
+    .option('--max-size <MB>', 'refuse files larger than this many megabytes', positiveNumber, 50)
     .option('--no-color', 'no colour, even on a terminal')
     .option(
       '--explain',
@@ -82,7 +82,8 @@ Examples:
           let bytes: Uint8Array;
           if (name === '-') {
             if (io.stdinIsTTY) throw new ScamscanError('no input: give a transcript file or pipe text on stdin', '-');
-            bytes = await io.readStdin();
+            bytes = await io.readStdin(opts.maxSize * MB);
+            if (bytes.length > opts.maxSize * MB) throw new ScamscanError(tooLarge(opts.maxSize * MB), '-');
           } else {
             bytes = readInputFile(name, opts.maxSize * MB);
           }

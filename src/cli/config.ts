@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { adjustLexicons, type Adjustments } from '../core/call/adjust.js';
 import { findConfig } from '../node/config/find.js';
@@ -8,7 +8,7 @@ import { adjustmentsOf, resolveConfig, type Effective, type Flags, type Sourced 
 import { loadLexicons } from '../index.js';
 import { safeText } from '../report/safe.js';
 import type { CliIO } from './io.js';
-import type { CliState } from './shared.js';
+import { collect, LEXICONS_FLAGS, type CliState } from './shared.js';
 import { argument } from './filters.js';
 import { parseUnit } from '../report/filter.js';
 
@@ -74,6 +74,10 @@ export function applyConfig(program: Command, action: Command, io: CliIO, state:
   fill('format', effective.format[action.name()]);
   // Commands that load lexicons check the adjustments now, so a mistake names the config file.
   if (hasOption(action, 'lexicons')) adjustLexicons(loadLexicons(effective.lexicons.value), adjustmentsOf(effective), file);
+  // A file found above the current folder changes verdicts from afar: say which, once (config --print shows it anyway).
+  if (typeof wanted !== 'string' && dirname(file) !== resolve(cwd) && action.name() !== 'config') {
+    io.stderr(`scamscan: using config ${safeText(file)} (found above the current folder; --no-config to read none)\n`);
+  }
 }
 
 /** What the configuration changes in scoring, to pass to classify (none before the hook ran). */
@@ -108,7 +112,7 @@ export function configCommand(cmd: Command, io: CliIO, state: CliState): void {
     .option('--print', 'print the effective configuration (what this command does)')
     .option('--json', 'print it as JSON')
     .addOption(new Option('-l, --lang <language>', 'as for classify').choices(['en', 'fr']))
-    .option('--lexicons <dir...>', 'as for classify')
+    .option(LEXICONS_FLAGS, 'as for classify (repeatable)', collect)
     .addOption(new Option('--fail-on <verdict>', 'as for classify').choices(FAIL_ON))
     .addOption(new Option('--scam-threshold <score>', 'as for classify').argParser(argument(parseUnit)))
     .addOption(new Option('--suspicious-threshold <score>', 'as for classify').argParser(argument(parseUnit)))

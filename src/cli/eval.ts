@@ -15,7 +15,7 @@ import { readInputFile } from '../node/read.js';
 import { Command, Option } from 'commander';
 import { formatEvalJson, formatEvalPretty } from '../report/eval.js';
 import { loadLexicons } from '../index.js';
-import { MB, type CliState } from './shared.js';
+import { collect, LEXICONS_FLAGS, MB, positiveNumber, type CliState } from './shared.js';
 import { configAdjustments } from './config.js';
 import type { Adjustments } from '../core/call/adjust.js';
 
@@ -104,8 +104,8 @@ export function evalCommand(cmd: Command, io: CliIO, state: CliState): void {
     .addOption(new Option('--positive <verdict>', 'the verdict that counts as flagged').choices(['scam', 'suspicious']).default('scam'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(['pretty', 'json']).default('pretty'))
     .addOption(new Option('-l, --lang <language>', 'force the language').choices(['en', 'fr']))
-    .option('--lexicons <dir...>', 'extra lexicon folders')
-    .option('--max-size <MB>', 'refuse files larger than this many megabytes', (v) => Number(v), 50)
+    .option(LEXICONS_FLAGS, 'an extra lexicon folder (repeatable)', collect)
+    .option('--max-size <MB>', 'refuse files larger than this many megabytes', positiveNumber, 50)
     .option('--sweep', 'also tabulate precision, recall and false-positive rate per score threshold, and the threshold for --target-fpr')
     .addOption(new Option('--target-fpr <rate>', 'with --sweep: the highest false-positive rate to accept (default 0.01)').argParser(argument(parseUnit)))
     .addOption(new Option('--scam-threshold <score>', 'the verdict is scam from this score').argParser(argument(parseUnit)))

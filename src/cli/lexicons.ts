@@ -10,7 +10,7 @@ import { BUILTIN_DIR } from '../node/paths.js';
 import { safeText } from '../report/safe.js';
 import { CATEGORIES } from '../types.js';
 import type { CliIO } from './io.js';
-import type { CliState } from './shared.js';
+import { collect, LEXICONS_FLAGS, type CliState } from './shared.js';
 
 export function lexiconsCommand(cmd: Command, io: CliIO, state: CliState): void {
   const lex = cmd.command('lexicons').description('inspect and check lexicons');
@@ -29,7 +29,7 @@ export function lexiconsCommand(cmd: Command, io: CliIO, state: CliState): void 
   lex
     .command('list')
     .description('show categories, entry counts and languages')
-    .option('--lexicons <dir...>', 'extra lexicon folders')
+    .option(LEXICONS_FLAGS, 'an extra lexicon folder (repeatable)', collect)
     .action((opts: { lexicons?: string[] }) => {
       const compiled = loadLexicons(opts.lexicons ?? []);
       const rows = new Map<string, number>();
@@ -45,7 +45,7 @@ export function lexiconsCommand(cmd: Command, io: CliIO, state: CliState): void 
     .command('show')
     .description('show one lexicon entry: its phrases or frames, weight, note, examples and the file it comes from')
     .argument('<id>', 'the entry id, as findings name it (en.remote_access.install-tool)')
-    .option('--lexicons <dir...>', 'extra lexicon folders')
+    .option(LEXICONS_FLAGS, 'an extra lexicon folder (repeatable)', collect)
     .option('--json', 'print the entry as JSON')
     .action((id: string, opts: { lexicons?: string[]; json?: boolean }) => {
       const extra = opts.lexicons ?? state.config?.lexicons.value ?? [];
@@ -80,7 +80,7 @@ export function lexiconsCommand(cmd: Command, io: CliIO, state: CliState): void 
     .description('show which lexicon entries match a sentence, and where')
     .argument('<sentence>', 'the text to try, as said (a line of a transcript)')
     .addOption(new Option('-l, --lang <language>', 'the language (default: detected)').choices(['en', 'fr']))
-    .option('--lexicons <dir...>', 'extra lexicon folders')
+    .option(LEXICONS_FLAGS, 'an extra lexicon folder (repeatable)', collect)
     .option('--json', 'print the matches as JSON')
     .action((sentence: string, opts: { lang?: Language; lexicons?: string[]; json?: boolean }) => {
       const lexicons = loadLexicons(opts.lexicons ?? state.config?.lexicons.value ?? []);

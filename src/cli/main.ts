@@ -26,7 +26,7 @@ export function exitFor(verdicts: readonly Verdict[], failOn: FailOn): number {
 function exitCode(ended: { outcome: Outcome } | { error: unknown }): number {
   if ('outcome' in ended) {
     const o = ended.outcome;
-    if (o.interrupted) return EXIT.interrupted;
+    if (o.interrupted) return o.interrupted === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted;
     if (o.failed) return EXIT.error;
     return o.verdicts && o.failOn ? exitFor(o.verdicts, o.failOn) : EXIT.ok;
   }

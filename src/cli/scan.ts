@@ -2,9 +2,10 @@ import { availableParallelism } from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { isError, type ScanRecord } from '../report/record.js';
 import { scanEntries } from '../batch/scan.js';
-import { runTask, type TaskOutput, type TaskSettings } from '../batch/task.js';
+import { runTask, TIME_LIMIT, type TaskOutput, type TaskSettings } from '../batch/task.js';
 import { loadLexicons } from '../node/classify.js';
 import { ScamscanError } from '../errors.js';
+import { tooLarge } from '../node/read.js';
 import { walkEntries } from '../batch/walk.js';
 import { safeText } from '../report/safe.js';
 import { FULL_RESULT_FORMATS, ScanOutput, SCAN_FORMATS, type ScanFormat } from '../report/scanOutput.js';
@@ -17,7 +18,7 @@ import { prepareLexicons } from '../index.js';
 import { INPUT_FORMATS } from '../core/transcript/index.js';
 import type { Language } from '../types.js';
 import type { CliIO } from './io.js';
-import { MB, packageVersion, useColor, type CliState, type Outcome } from './shared.js';
+import { collect, LEXICONS_FLAGS, MB, packageVersion, positiveNumber, stoppedBy, useColor, type CliState, type Outcome } from './shared.js';
 import { FAIL_ON, type FailOn } from '../node/config/schema.js';
 import { configAdjustments } from './config.js';
 import type { Adjustments } from '../core/call/adjust.js';
@@ -47,14 +48,16 @@ export interface ScanCliOptions {
   report?: string;
   /** Which results are shown (errors always are). */
   filter?: ResultFilter;
+  /** Seconds one file may take before it becomes an error record. */
+  timeLimit?: number;
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
 
-/** `scan -`: the transcript piped on stdin. */
-async function readStdin(io: CliIO): Promise<Uint8Array> {
+/** `scan -`: the transcript piped on stdin (at most `maxBytes`: more is refused, as a file's would be). */
+async function readStdin(io: CliIO, maxBytes: number): Promise<Uint8Array> {
   if (io.stdinIsTTY) throw new ScamscanError('no input: pipe a transcript on stdin, or give files and folders', '-');
-  return io.readStdin();
+  return io.readStdin(maxBytes);
 }
 
 /** Scans the paths and writes the results; returns the outcome, for the exit code. `signal` is Ctrl-C, wired at the edge. */
@@ -63,7 +66,7 @@ export async function runScan(paths: string[], opts: ScanCliOptions, io: CliIO, 
   const format: ScanFormat = opts.format ?? (io.stdoutIsTTY ? 'pretty' : 'ndjson');
   const note = (path: string, message: string) => void (opts.quiet || io.stderr(`scamscan: ${safeText(path)}: ${message}\n`));
   // `-` is stdin: one transcript, read first and scanned before the files.
-  const stdin = paths.includes('-') ? await readStdin(io) : null;
+  const stdin = paths.includes('-') ? await readStdin(io, opts.maxSize * MB) : null;
   const files = paths.filter((p) => p !== '-');
   const entries = files.length
     ? walkEntries(files, { include: opts.include, exclude: opts.exclude, followSymlinks: opts.followSymlinks, ignoreFiles: true, onNote: note })
@@ -110,11 +113,15 @@ export async function runScan(paths: string[], opts: ScanCliOptions, io: CliIO, 
     ...(opts.textColumn !== undefined ? { textColumn: opts.textColumn } : {}),
     ...(opts.idColumn !== undefined ? { idColumn: opts.idColumn } : {}),
     maxBytes: opts.maxSize * MB,
+    ...(opts.timeLimit !== undefined ? { timeLimit: opts.timeLimit } : {}),
     withJson: format === 'json' || format === 'ndjson',
     ...(FULL_RESULT_FORMATS.includes(format) ? { withResult: true } : {}),
     ...(report ? { withReport: true } : {}),
   };
-  if (stdin) runTask({ index: -1, path: '-', bytes: stdin }, settings, loadLexicons(settings.lexicons), (out) => write(out.records));
+  if (stdin) {
+    if (stdin.length > settings.maxBytes) write([{ file: '-', error: tooLarge(settings.maxBytes) }]);
+    else runTask({ index: -1, path: '-', bytes: stdin }, settings, loadLexicons(settings.lexicons), (out) => write(out.records));
+  }
   const scanned = await scanEntries(entries, settings, {
     jobs: opts.jobs ?? availableParallelism(),
     forced: opts.jobs !== undefined,
@@ -131,8 +138,13 @@ export async function runScan(paths: string[], opts: ScanCliOptions, io: CliIO, 
   output.end(totals);
   if (report && reportFile) {
     const { thresholds } = prepareLexicons({ lexicons: opts.lexicons ?? [], ...opts.adjust }).lexicons.model;
-    report.end({ seconds: totals.seconds, interrupted: outcome.interrupted, thresholds });
-    reportFile.commit();
+    try {
+      report.end({ seconds: totals.seconds, interrupted: outcome.interrupted, thresholds });
+      reportFile.commit();
+    } catch (e) {
+      reportFile.abort(); // a full disk: an error, never "report written"
+      throw e;
+    }
     note(reportFile.path, `report written (${n(totals.results)} results)`);
   }
   if (format === 'pretty') io.stdout(formatScanPretty(summary, totals, { color: useColor(opts.color, io) }));
@@ -162,14 +174,6 @@ function positiveInt(value: string): number {
   return v;
 }
 
-function positiveNumber(value: string): number {
-  const v = Number(value);
-  if (!Number.isFinite(v) || v <= 0) throw new InvalidArgumentError('expected a number above 0');
-  return v;
-}
-
-const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
-
 export function scanCommand(cmd: Command, io: CliIO, state: CliState): void {
   const command = cmd
     .command('scan')
@@ -177,13 +181,14 @@ export function scanCommand(cmd: Command, io: CliIO, state: CliState): void {
     .argument('<paths...>', 'transcript files, folders (walked recursively), or CSV / JSON Lines data sets; - reads one transcript from stdin')
     .addOption(new Option('-f, --format <format>', 'output format (default: pretty on a terminal, else ndjson)').choices(SCAN_FORMATS))
     .addOption(new Option('-l, --lang <language>', 'force the language instead of detecting it').choices(['en', 'fr']))
-    .option('--lexicons <dir...>', 'extra lexicon folders (entries with the same id override built-in ones)')
+    .option(LEXICONS_FLAGS, 'an extra lexicon folder (repeatable; entries with the same id override built-in ones)', collect)
     .addOption(
       new Option('--input-format <format>', 'the transcript format of every file instead of detecting it').choices(['auto', ...INPUT_FORMATS]).default('auto'),
     )
     .option('--text-column <name>', 'data sets: the column holding the transcript')
     .option('--id-column <name>', 'data sets: the column naming each row (default: the row number)')
     .option('--max-size <MB>', 'report files larger than this many megabytes as errors', positiveNumber, 50)
+    .option('--time-limit <seconds>', 'report a file (or data set row) still being read after this many seconds as an error', positiveNumber, TIME_LIMIT)
     .addOption(
       new Option('-j, --jobs <n>', 'worker threads (1: all in the main thread; default: the CPUs, when the batch is over 2,000 files or 10 MB)').argParser(
         positiveInt,
@@ -203,9 +208,11 @@ export function scanCommand(cmd: Command, io: CliIO, state: CliState): void {
       `
 Files: folders are walked recursively for .txt .srt .vtt .json .jsonl .csv files, skipping hidden
 names and node_modules. A .scamscanignore file in any folder lists globs to skip (.gitignore rules:
-# comments, ! to re-include, a trailing / for folders). Globs: * ? ** {a,b}; a glob without / matches
+# comments, ! to re-include, a trailing / for folders). Globs: * ? ** [0-9] [!a] {a,b}; a glob without / matches
 names at any depth. Files named on the command line are always scanned. .csv and .jsonl files are
-data sets: one result per row, named data.csv#12 (row number) or by --id-column.
+data sets: one result per row, named data.csv#12 (row number) or by --id-column; CSV cells are
+separated by , or ; (whichever the header line has more of); a row that cannot be read is an error
+record naming its line, and the other rows still give results.
 
 Output: one result per file or data set row, sorted by path, every file exactly once (a file that
 cannot be read is a { "file", "error" } result). ndjson lines are the JSON of \`classify --format json\`;
@@ -228,7 +235,10 @@ Exit codes: 0 below --fail-on, 1 at or above it, 2 when any file failed, 130 whe
       const controller = new AbortController();
       const stopListening = io.stopOnInterrupt?.(controller);
       try {
-        state.outcome = await runScan(paths, { ...opts, adjust: configAdjustments(state), filter: filterOf(opts) }, io, controller.signal);
+        state.outcome = stoppedBy(
+          await runScan(paths, { ...opts, adjust: configAdjustments(state), filter: filterOf(opts) }, io, controller.signal),
+          controller.signal,
+        );
       } finally {
         stopListening?.();
       }

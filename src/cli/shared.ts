@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { InvalidArgumentError } from 'commander';
 import { PACKAGE_JSON } from '../node/paths.js';
 import type { CliIO } from './io.js';
 import type { Effective } from '../node/config/resolve.js';
@@ -14,8 +15,8 @@ export interface Outcome {
   failOn?: FailOn;
   /** An input, an entry or a data set row failed: 2. */
   failed?: boolean;
-  /** Stopped before the end (Ctrl-C): 130. */
-  interrupted?: boolean;
+  /** Stopped before the end: 130 (Ctrl-C), or 143 when it was SIGTERM. */
+  interrupted?: boolean | 'SIGTERM';
 }
 
 /** What a command's action reports back to run(). */
@@ -24,6 +25,11 @@ export interface CliState {
   verbose: boolean;
   /** The configuration in effect (defaults, config file, flags), set before each command's action. */
   config?: Effective;
+}
+
+/** The outcome of a command that `signal` (see CliIO.stopOnInterrupt) may have stopped: says when SIGTERM did. */
+export function stoppedBy(outcome: Outcome, signal: AbortSignal): Outcome {
+  return outcome.interrupted && signal.reason === 'SIGTERM' ? { ...outcome, interrupted: 'SIGTERM' } : outcome;
 }
 
 /**
@@ -43,3 +49,16 @@ export function useColor(opt: boolean, io: CliIO): boolean {
 export function packageVersion(): string {
   return (JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string }).version;
 }
+
+/** --max-size and the like: a number above 0 (`abc` is an error, never "no limit"). */
+export function positiveNumber(value: string): number {
+  const v = Number(value);
+  if (value.trim() === '' || !Number.isFinite(v) || v <= 0) throw new InvalidArgumentError('expected a number above 0');
+  return v;
+}
+
+/** A repeatable option's values: `--lexicons a --lexicons b`. One value each, so the file after it stays an argument. */
+export const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+
+/** The --lexicons option of every command that loads lexicons. */
+export const LEXICONS_FLAGS = '--lexicons <dir>';

@@ -5,11 +5,10 @@ import type { AlertOn } from '../live/watcher.js';
 import { LiveSession, type LiveEvent } from '../live/session.js';
 import { watchAlertLine, watchEndLine } from '../report/watchPretty.js';
 import { FAIL_ON, type FailOn } from '../node/config/schema.js';
-import { useColor } from './shared.js';
 import { safeJson, safeText } from '../report/safe.js';
 import type { Language } from '../types.js';
 import type { CliIO } from './io.js';
-import type { CliState, Outcome } from './shared.js';
+import { collect, LEXICONS_FLAGS, stoppedBy, useColor, type CliState, type Outcome } from './shared.js';
 import { configAdjustments } from './config.js';
 import type { Adjustments } from '../core/call/adjust.js';
 
@@ -69,7 +68,7 @@ export function watchCommand(cmd: Command, io: CliIO, state: CliState): void {
     .addOption(
       new Option('--alert-on <verdict>', 'write the alert event the first time the verdict reaches this').choices(['scam', 'suspicious']).default('scam'),
     )
-    .option('--lexicons <dir...>', 'extra lexicon folders (entries with the same id override built-in ones)')
+    .option(LEXICONS_FLAGS, 'an extra lexicon folder (repeatable; entries with the same id override built-in ones)', collect)
     .addOption(
       new Option('-f, --format <format>', 'ndjson: every event as a JSON line; pretty: one line per alert and one at the end')
         .choices(['ndjson', 'pretty'])
@@ -103,7 +102,7 @@ Examples:
       const controller = new AbortController();
       const stopListening = io.stopOnInterrupt?.(controller);
       try {
-        state.outcome = await runWatch({ ...opts, adjust: configAdjustments(state) }, io, controller.signal);
+        state.outcome = stoppedBy(await runWatch({ ...opts, adjust: configAdjustments(state) }, io, controller.signal), controller.signal);
       } finally {
         stopListening?.();
       }

@@ -7,6 +7,7 @@ export class LineLocator {
   private readonly starts: number[] = [];
   private readonly lines: string[] = [];
   private length = 0;
+  private last = { line: -1, at: 0, column: 1 };
 
   /** Lines added so far. */
   get count(): number {
@@ -32,11 +33,15 @@ export class LineLocator {
     }
     const text = this.lines[lo] ?? '';
     const end = Math.min(offset - (this.starts[lo] ?? 0), text.length);
-    let column = 1;
-    for (let i = 0; i < end; i++) {
+    // Offsets come in source order: resume counting from the last answer on the same line, so a
+    // 10 MB line costs one pass, not one per finding (as lineIndex does).
+    const resume = this.last.line === lo && this.last.at <= end;
+    let column = resume ? this.last.column : 1;
+    for (let i = resume ? this.last.at : 0; i < end; i++) {
       const c = text.charCodeAt(i);
       if (c < 0xdc00 || c > 0xdfff) column++; // code points: skip low surrogates
     }
+    this.last = { line: lo, at: end, column };
     return { line: lo + 1, column };
   };
 }

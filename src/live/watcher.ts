@@ -3,6 +3,7 @@ import { toJson } from '../report/json.js';
 import { CallSession, type HitFilter } from '../core/call/session.js';
 import { sessionResult } from '../core/call/sessionResult.js';
 import { readLine } from '../core/transcript/line.js';
+import { cutPoints, MAX_UTTERANCE } from '../core/transcript/cap.js';
 import type { Language, Result, Verdict } from '../types.js';
 import { VERDICTS } from '../types.js';
 import { LineLocator } from './locator.js';
@@ -50,7 +51,7 @@ export class Watcher {
     this.alertAt = VERDICTS.indexOf(options.alertOn ?? 'scam');
   }
 
-  /** Reads one line; returns its events (none for a blank or unreadable line, which adds a warning). */
+  /** Reads one line; returns its events (none for a blank or unreadable line, which adds a warning; one per piece of a line over MAX_UTTERANCE). */
   line(raw: string): WatchEvent[] {
     const number = this.locator.count + 1;
     let read;
@@ -66,11 +67,19 @@ export class Watcher {
     if (!read) return [];
     if (read.at < 0) this.json = true;
     const { at, ...u } = read;
-    const state = this.session.add({ ...u, offset: lineStart + Math.max(0, at) });
-    const events: WatchEvent[] = [{ type: 'utterance', utterance: state.utterances, score: state.score, verdict: state.verdict }];
-    if (!this.alerted && VERDICTS.indexOf(state.verdict) >= this.alertAt) {
-      this.alerted = true;
-      events.push({ type: 'alert', utterance: state.utterances, score: state.score, verdict: state.verdict, findings: this.resultJson().findings });
+    const base = lineStart + Math.max(0, at);
+    // A line longer than an utterance may be is cut as classify cuts it (see capUtterances): the
+    // matcher's work per utterance grows faster than its length, so a 10 MB line never ended.
+    const events: WatchEvent[] = [];
+    const cuts = u.text.length > MAX_UTTERANCE ? cutPoints(u.text) : [0, u.text.length];
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      const text = cuts.length > 2 ? u.text.slice(cuts[i], cuts[i + 1]) : u.text;
+      const state = this.session.add({ ...u, text, offset: base + cuts[i]! });
+      events.push({ type: 'utterance', utterance: state.utterances, score: state.score, verdict: state.verdict });
+      if (!this.alerted && VERDICTS.indexOf(state.verdict) >= this.alertAt) {
+        this.alerted = true;
+        events.push({ type: 'alert', utterance: state.utterances, score: state.score, verdict: state.verdict, findings: this.resultJson().findings });
+      }
     }
     return events;
   }

@@ -12,6 +12,8 @@ import { loadLexiconSet } from './lexicons.js';
 import { BUILTIN_DIR } from './paths.js';
 import { loadPrecompiled } from './precompiled.js';
 import { readInputFile } from './read.js';
+import { checkOptions } from './options.js';
+import { ScamscanError } from '../errors.js';
 
 /** How to classify: the transcript's name and language, and what a config file can change. */
 export interface Options extends Omit<ClassifyOptions, 'filter'>, Adjustments {
@@ -53,12 +55,17 @@ export function prepareLexicons(options: Options = {}, lexicons?: CompiledLexico
 
 /** Classifies transcript text with the built-in lexicons (plus `options.lexicons`), or the given ones. */
 export function classifyText(text: string, options: Options = {}, lexicons?: CompiledLexicons): Result {
+  checkOptions(options);
+  if (typeof text !== 'string') throw new ScamscanError('classifyText: expected the text as a string', options.file);
+  // As the CLI says of an empty file: nothing to judge is not a clean call.
+  if (text.trim() === '') throw new ScamscanError('empty input', options.file ?? '-');
   const { lexicons: lex, filter } = prepareLexicons(options, lexicons);
   return classifyTranscriptText(text, lex, { ...options, ...(filter ? { filter } : {}) });
 }
 
 /** Classifies the bytes of a transcript file (any supported encoding and format). */
 export function classifyBytes(bytes: Uint8Array, options: Options = {}, lexicons?: CompiledLexicons): Result {
+  checkOptions(options);
   const { lexicons: lex, filter } = prepareLexicons(options, lexicons);
   const { transcript, encoding } = parseTranscript(bytes, options.file, options.inputFormat ? { inputFormat: options.inputFormat } : {});
   return classifyTranscript(transcript, lex, { ...options, encoding, ...(filter ? { filter } : {}) });
@@ -66,6 +73,7 @@ export function classifyBytes(bytes: Uint8Array, options: Options = {}, lexicons
 
 /** Classifies one transcript file (its path; `file` in the result defaults to it) or its bytes. */
 export function classify(pathOrBytes: string | Uint8Array, options: Options = {}, lexicons?: CompiledLexicons): Result {
+  checkOptions(options);
   if (typeof pathOrBytes !== 'string') return classifyBytes(pathOrBytes, options, lexicons);
   const bytes = readInputFile(pathOrBytes, options.maxBytes ?? DEFAULT_MAX_BYTES);
   return classifyBytes(bytes, { file: pathOrBytes, ...options }, lexicons);

@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import type { z } from 'zod';
 import { ScamscanError } from '../errors.js';
 import type { Language } from '../types.js';
@@ -50,6 +50,17 @@ export function jsonFiles(dir: string): string[] {
  */
 export function loadLexiconSet(dirs: string[] = [BUILTIN_DIR]): LexiconSet {
   const set: Partial<LexiconSet> & Pick<LexiconSet, 'files' | 'profiles'> = { files: [], profiles: {} };
+  // Folders and files are known by their real path: the built-in folder named again (`lexicons check
+  // lexicons`) is loaded once, and a user's file never shares a shown name with another file.
+  const loaded = new Set<string>();
+  const shownFiles = new Map<string, string>();
+  const real = (path: string) => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return resolve(path);
+    }
+  };
   for (const dir of dirs) {
     let files: string[];
     try {
@@ -57,8 +68,14 @@ export function loadLexiconSet(dirs: string[] = [BUILTIN_DIR]): LexiconSet {
     } catch (e) {
       throw new ScamscanError(`cannot read lexicon folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, dir);
     }
+    const realDir = real(dir);
+    if (loaded.has(realDir)) continue;
+    loaded.add(realDir);
     for (const file of files) {
-      const shown = dir === BUILTIN_DIR ? join('lexicons', relative(dir, file)) : file;
+      let shown = dir === BUILTIN_DIR ? join('lexicons', relative(dir, file)) : file;
+      const realFile = real(file);
+      if ((shownFiles.get(shown) ?? realFile) !== realFile) shown = realFile;
+      shownFiles.set(shown, realFile);
       const name = file.slice(file.lastIndexOf('/') + 1);
       if (name === 'model.json') set.model = readJson(file, lexiconSchemas().modelSchema, shown);
       else if (name === 'language.json') {

@@ -1,5 +1,6 @@
 import type { Result } from '../../types.js';
 import type { CallSession } from './session.js';
+import { capFindings, FINDINGS_CAP } from './findingsCap.js';
 
 /** What a result says of its input that the session does not know. */
 export interface ResultMeta {
@@ -16,6 +17,10 @@ export interface ResultMeta {
  */
 export function sessionResult(session: CallSession, meta: ResultMeta, locate: (offset: number) => { line: number; column: number }): Result {
   const { driver, result } = session.current;
+  const { findings, omitted } = capFindings(session.findings(locate));
+  const warnings = omitted
+    ? [...meta.warnings, `${omitted} more findings not listed: only the ${FINDINGS_CAP} strongest are (the score counts all)`]
+    : meta.warnings;
   return {
     file: meta.file,
     verdict: result.verdict,
@@ -30,8 +35,9 @@ export function sessionResult(session: CallSession, meta: ResultMeta, locate: (o
     alert: session.alert,
     utterances: session.utterances.length,
     driver,
-    findings: session.findings(locate),
-    warnings: meta.warnings,
+    findings,
+    ...(omitted ? { findingsOmitted: omitted } : {}),
+    warnings,
     inputs: result.inputs,
   };
 }

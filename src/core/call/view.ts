@@ -1,4 +1,4 @@
-import type { ClassifyOptions } from './classify.js';
+import { refuseUnsupportedLanguage, type ClassifyOptions } from './classify.js';
 import type { CompiledLexicons } from '../lexicon/compile.js';
 import { capUtterances } from '../transcript/cap.js';
 import { CallSession } from './session.js';
@@ -24,10 +24,14 @@ export interface ExplainView {
  * gives the same result.
  */
 export function explainTranscript(input: Transcript, lexicons: CompiledLexicons, options: ClassifyOptions = {}): ExplainView {
+  refuseUnsupportedLanguage(input, options);
   // Long utterances are cut exactly as classifyTranscript cuts them, so both read the same call.
   const transcript = capUtterances(input);
   const session = new CallSession(lexicons, options.language, options.filter);
-  const timeline = transcript.utterances.map(({ index: _index, ...u }) => session.add(u).score);
+  const timeline = transcript.utterances.map(({ index: _index, ...u }) => {
+    options.check?.();
+    return session.add(u).score;
+  });
   const meta = { file: options.file ?? '-', format: transcript.format, encoding: options.encoding ?? 'utf-8', warnings: transcript.warnings };
   return { result: sessionResult(session, meta, lineIndex(transcript.source)), transcript, timeline, thresholds: lexicons.model.thresholds };
 }

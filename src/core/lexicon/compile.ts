@@ -129,6 +129,8 @@ export interface LanguageRules {
   stopwords: Set<string>;
   fillers: Set<string>;
   negators: Matcher;
+  notNegators: Matcher;
+  gapNegators: Matcher;
   reported: Matcher;
   clauseBreaks: Matcher;
   listWords: Set<string>;
@@ -307,6 +309,8 @@ export function compileLexicons(set: LexiconSet): CompiledLexicons {
       stopwords: new Set(p.stopwords.map(normalizeWord)),
       fillers: new Set(p.fillers.map(normalizeWord)),
       negators: wordMatcher(p.negators, lang, 'negators'),
+      notNegators: wordMatcher(p.notNegators, lang, 'notNegators'),
+      gapNegators: wordMatcher(p.gapNegators, lang, 'gapNegators'),
       reported: wordMatcher(p.reported, lang, 'reported'),
       clauseBreaks: wordMatcher(p.clauseBreaks, lang, 'clauseBreaks'),
       listWords: new Set(p.listWords.map(normalizeWord)),

@@ -85,6 +85,10 @@ function build(z: typeof Zod) {
     stopwords: wordList.min(10),
     fillers: wordList,
     negators: wordList,
+    /** Phrases in which a negator word negates nothing ("pas à pas", "une personne", "no sir, you…"): a negator inside one is ignored. */
+    notNegators: wordList.default([]),
+    /** Negators that negate a finding even from inside its phrase ("social security numbers don't get suspended"); a phrase whose own words say the negation ("don't hang up") keeps it. */
+    gapNegators: wordList.default([]),
     reported: wordList,
     clauseBreaks: wordList,
     /** Words that continue a list after a comma, keeping a negation going ("never your PIN, your password"). */

@@ -40,6 +40,8 @@ export interface SerializedLexicons {
       fillers: string[];
       listWords: string[];
       negators: number[];
+      notNegators: number[];
+      gapNegators: number[];
       reported: number[];
       clauseBreaks: number[];
       readouts: number[];
@@ -114,6 +116,8 @@ export function serializeLexicons(lex: CompiledLexicons): SerializedLexicons {
           fillers: [...r.fillers],
           listWords: [...r.listWords],
           negators: list(r.negators),
+          notNegators: list(r.notNegators),
+          gapNegators: list(r.gapNegators),
           reported: list(r.reported),
           clauseBreaks: list(r.clauseBreaks),
           readouts: list(r.readouts),
@@ -181,7 +185,7 @@ export function deserializeLexicons(data: SerializedLexicons): CompiledLexicons 
         const r = data.rules[l];
         // Stopwords of every language count for detecting the language; the word matchers serve only the call's.
         const rules = { stopwords: new Set(r.stopwords), fillers: new Set(r.fillers), listWords: new Set(r.listWords) } as LanguageRules;
-        for (const key of ['negators', 'reported', 'clauseBreaks', 'readouts', 'drives', 'follows', 'narration'] as const)
+        for (const key of ['negators', 'notNegators', 'gapNegators', 'reported', 'clauseBreaks', 'readouts', 'drives', 'follows', 'narration'] as const)
           lazy(rules, key, () => matcher(r[key]));
         return [l, rules];
       }),

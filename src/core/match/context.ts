@@ -59,12 +59,29 @@ export function quotedRanges(text: string): Array<[number, number]> {
  * gift cards"), which also renews the reach. A negator followed directly by a comma is an
  * interjection ("No, buy the cards") and governs nothing.
  */
-function negatedWords(tokens: Token[], text: string, rules: LanguageRules, known?: KnownInfos): { negated: Uint8Array; afterNegator: Uint8Array } {
+function negatedWords(
+  tokens: Token[],
+  text: string,
+  rules: LanguageRules,
+  known?: KnownInfos,
+): { negated: Uint8Array; afterNegator: Uint8Array; gapNegator: Uint8Array | undefined } {
   const negated = new Uint8Array(tokens.length);
   const afterNegator = new Uint8Array(tokens.length + 1);
   const breaks = new Uint8Array(tokens.length);
   for (const b of findHits(rules.clauseBreaks, tokens, known?.(rules.clauseBreaks))) for (let i = b.from; i < b.to; i++) breaks[i] = 1;
-  for (const n of findHits(rules.negators, tokens, known?.(rules.negators))) {
+  let idiom: Uint8Array | undefined;
+  const negators = findHits(rules.negators, tokens, known?.(rules.negators));
+  if (negators.length && rules.notNegators.all.length)
+    for (const b of findHits(rules.notNegators, tokens, known?.(rules.notNegators)))
+      for (let i = b.from; i < b.to; i++) (idiom ??= new Uint8Array(tokens.length))[i] = 1;
+  // Where a negator starts that negates a phrase even from inside it ("numbers don't get suspended").
+  let gapNegator: Uint8Array | undefined;
+  if (negators.length && rules.gapNegators.all.length)
+    for (const g of findHits(rules.gapNegators, tokens, known?.(rules.gapNegators)))
+      if (!idiom?.[g.from]) (gapNegator ??= new Uint8Array(tokens.length))[g.from] = 1;
+  for (const n of negators) {
+    // A negator word inside an idiom negates nothing ("pas à pas", "une personne", "no sir, …").
+    if (idiom?.[n.from]) continue;
     afterNegator[n.to] = 1;
     let reach = NEGATION_REACH;
     for (let i = n.to; i < tokens.length && reach > 0; i++) {
@@ -79,7 +96,13 @@ function negatedWords(tokens: Token[], text: string, rules: LanguageRules, known
       reach--;
     }
   }
-  return { negated, afterNegator };
+  return { negated, afterNegator, gapNegator };
+}
+
+/** Whether a negator that reaches into phrases starts inside the hit, after its first word. */
+function insideGap(gapNegator: Uint8Array, h: Hit): boolean {
+  for (let k = h.from + 1; k < h.to; k++) if (gapNegator[k] === 1) return true;
+  return false;
 }
 
 const negationWords = new WeakMap<LanguageRules, Set<string>>();
@@ -161,7 +184,7 @@ export function contextModifiers(
     }
   }
   if (hits.length === 0) return { modifiers: [], readout: [], carryOut, carryReadout: outReadout };
-  const { negated, afterNegator } = negatedWords(tokens, text, rules, known);
+  const { negated, afterNegator, gapNegator } = negatedWords(tokens, text, rules, known);
   // Quotations that are reported speech, and whether only a read-out frame makes them so.
   const quoted: Array<{ from: number; to: number; readout: boolean }> = [];
   const quotes = quotedRanges(text);
@@ -196,7 +219,9 @@ export function contextModifiers(
     const prohibition = h.pattern.entry.category === 'pressure' && afterNegator[h.from] === 1;
     // A frame's parts come in any order: a negator before any of them governs the move ("the anydesk
     // number, you never give it to anyone").
-    const governed = h.heads ? h.heads.some((i) => negated[i] === 1) : negated[h.from] === 1;
+    const governed = h.heads
+      ? h.heads.some((i) => negated[i] === 1)
+      : negated[h.from] === 1 || (gapNegator !== undefined && h.pattern.entry.category !== 'pressure' && insideGap(gapNegator, h));
     if (governed && !saysNegation(h.pattern, rules) && !prohibition) mods.push('negated');
     const start = tokens[h.from]!.start;
     const quote = quoted.filter((q) => q.from < start && start < q.to);

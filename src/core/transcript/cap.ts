@@ -7,19 +7,37 @@ import type { Transcript, Utterance } from '../../types.js';
  */
 export const MAX_UTTERANCE = 2_000;
 
-function pieces(u: Utterance, max: number): Utterance[] {
-  const out: Utterance[] = [];
+/**
+ * Where a text longer than `max` is cut: the start of each piece, then the text's length. A piece
+ * ends after the last space of its second half, or at `max` when there is none.
+ */
+export function cutPoints(text: string, max = MAX_UTTERANCE): number[] {
+  const cuts = [0];
   let from = 0;
-  while (from < u.text.length) {
-    let to = Math.min(u.text.length, from + max);
-    if (to < u.text.length) {
-      const space = u.text.lastIndexOf(' ', to);
+  while (from < text.length) {
+    let to = Math.min(text.length, from + max);
+    if (to < text.length) {
+      // The last space in the piece's second half: searched there only (lastIndexOf would go on
+      // to the start of the text when there is none, quadratic in a long line without spaces).
+      let space = to;
+      while (space > from + max / 2 && text.charCodeAt(space) !== 32) space--;
       if (space > from + max / 2) to = space + 1;
     }
+    cuts.push(to);
+    from = to;
+  }
+  return cuts;
+}
+
+function pieces(u: Utterance, max: number): Utterance[] {
+  const cuts = cutPoints(u.text, max);
+  const out: Utterance[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const from = cuts[i]!;
+    const to = cuts[i + 1]!;
     const piece: Utterance = { ...u, text: u.text.slice(from, to), offset: u.map ? (u.map[from] ?? u.offset) : u.offset + from };
     if (u.map) piece.map = u.map.slice(from, to + 1);
     out.push(piece);
-    from = to;
   }
   return out;
 }

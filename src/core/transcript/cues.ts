@@ -1,5 +1,5 @@
 import type { Utterance } from '../../types.js';
-import { MappedText } from './mapped.js';
+import { MappedText, sentenceUtterances } from './mapped.js';
 import { NAME } from './label.js';
 
 /** Shared by the SRT and WebVTT readers: lines, timings, and cue text to utterances. */
@@ -102,6 +102,8 @@ interface Part {
   text: MappedText;
   /** Opened by a dash or a `>>` cue without a label: someone else, speaker unknown. */
   recovered?: boolean;
+  /** Opened by a speaker label. */
+  labelled?: boolean;
 }
 
 /**
@@ -111,7 +113,7 @@ interface Part {
  */
 export function cueUtterances(source: string, cues: Cue[], syntax: CueSyntax): Utterance[] {
   const labels = speakerLabels(cues);
-  const utterances: Utterance[] = [];
+  const pieces: Piece[] = [];
   let lastSpeaker: string | null = null;
 
   for (const cue of cues) {
@@ -125,16 +127,67 @@ export function cueUtterances(source: string, cues: Cue[], syntax: CueSyntax): U
     for (const line of cue.lines) {
       const start = lineStart(line.text);
       const label = start.name !== null && labels.has(start.name) ? start.name : null;
-      if (!part || start.dash || label) part = open(label ?? (start.dash ? null : (part?.speaker ?? lastSpeaker)), !label && start.dash > 0);
-      else part.text.sep(' '); // the line break
+      if (!part || start.dash || label) {
+        part = open(label ?? (start.dash ? null : (part?.speaker ?? lastSpeaker)), !label && start.dash > 0);
+        if (label) part.labelled = true;
+      } else part.text.sep(' '); // the line break
       part = appendLine(line, label ? start.length : start.dash, syntax, part, open);
     }
-    for (const p of parts) {
-      const u = p.text.toUtterance(utterances.length + 1, p.speaker, cue.start);
-      if (u && p.recovered) u.turn = 'recovered';
-      if (u) utterances.push(u);
-    }
+    for (const p of parts) pieces.push({ part: p, start: cue.start });
     if (parts.length) lastSpeaker = parts[parts.length - 1]!.speaker;
+  }
+  return utterancesOf(pieces);
+}
+
+/** A part of a cue with the cue's start time. */
+interface Piece {
+  part: Part;
+  start: number;
+}
+
+/** Whether a text ends a sentence (punctuation at its end). */
+const ENDS_SENTENCE = /[.!?…]["”»)\]]*\s*$/u;
+
+/**
+ * The utterances of the cue parts, in order. Captions cut sentences anywhere: unlabelled parts of
+ * unknown speakers that go on from one another (no sentence end, no dash or `>>`, no label) are one
+ * text, read as plain text is (its sentences, and in raw speech-to-text the turns `segment` recovers),
+ * each utterance keeping the start of the cue it begins in. Labelled cues stay one utterance each.
+ */
+function utterancesOf(pieces: Piece[]): Utterance[] {
+  const utterances: Utterance[] = [];
+  const goesOn = (prev: Part, next: Part) =>
+    prev.speaker === null && next.speaker === null && !prev.labelled && !next.labelled && !next.recovered && !ENDS_SENTENCE.test(prev.text.text);
+  for (let i = 0; i < pieces.length;) {
+    let j = i + 1;
+    while (j < pieces.length && goesOn(pieces[j - 1]!.part, pieces[j]!.part)) j++;
+    const first = pieces[i]!;
+    if (j === i + 1) {
+      const u = first.part.text.toUtterance(utterances.length + 1, first.part.speaker, first.start);
+      if (u && first.part.recovered) u.turn = 'recovered';
+      if (u) utterances.push(u);
+      i = j;
+      continue;
+    }
+    const joined = new MappedText(first.part.text.source);
+    const starts: Array<{ offset: number; start: number }> = [];
+    for (let k = i; k < j; k++) {
+      const p = pieces[k]!;
+      if (p.part.text.length === 0) continue;
+      joined.sep(' ');
+      starts.push({ offset: p.part.text.offsetAt(0), start: p.start });
+      joined.append(p.part.text);
+    }
+    const from = utterances.length;
+    for (const u of sentenceUtterances(joined, from + 1)) {
+      // The start of the cue the utterance begins in (cue offsets increase).
+      let c = 0;
+      while (c + 1 < starts.length && starts[c + 1]!.offset <= u.offset) c++;
+      if (starts.length) u.start = starts[c]!.start;
+      utterances.push(u);
+    }
+    if (first.part.recovered && utterances.length > from) utterances[from]!.turn = 'recovered';
+    i = j;
   }
   return utterances;
 }
@@ -144,6 +197,9 @@ function appendLine(line: Line, from: number, syntax: CueSyntax, part: Part, ope
   const { text, offset } = line;
   let run = from;
   const flush = (to: number) => part.text.slice(offset + run, offset + to);
+  // The next `}` at or after the last `{\`, found once and reused: searched again from every `{\`
+  // of a line that has none, a line of them was quadratic.
+  let close = -2;
   for (let i = from; i < text.length; i++) {
     const c = text[i];
     let skip = 0;
@@ -173,7 +229,7 @@ function appendLine(line: Line, from: number, syntax: CueSyntax, part: Part, ope
       part.text.decoded(code >= 0 ? String.fromCodePoint(Math.min(code, 0x10ffff)) : NAMED[name]!, offset + i, offset + i + m[0].length);
       skip = m[0].length;
     } else if (c === '{' && syntax.assCodes && text[i + 1] === '\\') {
-      const close = text.indexOf('}', i);
+      if (close !== -1 && close < i) close = text.indexOf('}', i);
       if (close < 0) continue;
       flush(i);
       skip = close + 1 - i;

@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { ScamscanError } from '../../errors.js';
+import { notTranscript } from './sniff.js';
 
 export interface Decoded {
   text: string;
@@ -63,6 +64,8 @@ function utf8Shape(bytes: Uint8Array): { multi: number; invalid: number } {
  * else UTF-8 with the bad sequences replaced and a warning. NUL bytes outside UTF-16 mean binary.
  */
 export function decode(bytes: Uint8Array, file = '-'): Decoded {
+  const other = notTranscript(bytes); // a PDF, an Office document, audio: refused with the way out
+  if (other) throw new ScamscanError(other, file);
   for (const [bom, encoding] of BOMS) {
     if (!startsWith(bytes, bom)) continue;
     const body = bytes.subarray(bom.length);

@@ -13,7 +13,7 @@ export class MappedText {
   /** Source offset just after the last piece: where a separator or the end of the text maps to. */
   private end = 0;
 
-  constructor(private readonly source: string) {}
+  constructor(readonly source: string) {}
 
   get length(): number {
     return this.text.length;
@@ -39,6 +39,13 @@ export class MappedText {
     this.text += text;
     for (let i = 0; i < text.length; i++) this.at.push(at[i]!);
     this.end = at[text.length]!;
+  }
+
+  /** Appends another mapped text of the same source, with its mapping. */
+  append(other: MappedText): void {
+    this.text += other.text;
+    for (let i = 0; i < other.text.length; i++) this.at.push(other.at[i]!);
+    this.end = other.end;
   }
 
   /** Appends a separator with no source of its own (a space for a line break, between words): it maps to the end of what precedes. */

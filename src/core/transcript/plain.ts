@@ -3,7 +3,7 @@ import type { Transcript, Utterance } from '../../types.js';
 import { remember } from '../text/memo.js';
 import { LINE_LABEL, NAME, labelName, labelTime, plausibleName as shortName } from './label.js';
 import { MappedText } from './mapped.js';
-import { needsSegmenting, segment, type TurnKind } from './segment.js';
+import { dangles, needsSegmenting, segment, type TurnKind } from './segment.js';
 import { SENTENCE_END } from './sentence.js';
 
 /** Role words that mark a speaker label even when used once. */
@@ -263,6 +263,11 @@ export function readPlain(source: string): Transcript {
         j = i + 1;
       }
     }
+    // A line that stops on a word no sentence ends on ("…and fill the") goes on in the next one,
+    // whether or not the block looks like a wrapped paragraph: speech-to-text cuts lines anywhere.
+    if (j === i + 1)
+      while (j < lines.length && dangles(lines[j - 1]!.text) && lines[j]!.text.trim() && !lines[j]!.cue && !labelOf(lines[j]!) && GOES_ON.test(lines[j]!.text))
+        j++;
     if (j > i + 1) {
       const mt = new MappedText(source);
       mt.slice(line.offset + bodyFrom, line.offset + line.text.length);

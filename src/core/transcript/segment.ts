@@ -87,6 +87,27 @@ const ANSWERS = new Set(`yes yeah yep no nope sure okay ok mhm uh-huh oui ouais 
 /** Conjunctions where a long clause is cut (same turn). */
 const CLAUSE_WORDS = new Set(`because so but and then cause parce mais donc puis ensuite`.split(/\s+/));
 
+/** Words a sentence cannot end on (articles, prepositions, conjunctions, possessives): a line ending on one is cut mid-sentence. */
+const DANGLING = new Set(
+  `the a an of to with for from by into onto about and or nor your my his her our their every each
+  le la les l un une des du de d au aux à et ou votre vos ton ta tes mon ma mes son sa ses notre nos leur leurs ce cet cette ces pour par avec sans dans chez que qu`.split(
+    /\s+/,
+  ),
+);
+
+const LETTER = /\p{L}/u;
+
+/** Whether a line of speech-to-text stops on a word no sentence ends on ("…and fill the" / "refund form…"): the next line goes on with it. */
+export function dangles(line: string): boolean {
+  let end = line.length;
+  while (end > 0 && line.charCodeAt(end - 1) <= 32) end--;
+  let start = end;
+  // The last word (at most 6 letters: every dangling word is short), so a long line costs nothing more.
+  while (start > 0 && end - start <= 6 && LETTER.test(line[start - 1]!)) start--;
+  if (start === end || end - start > 6 || (start > 0 && LETTER.test(line[start - 1]!))) return false;
+  return DANGLING.has(line.slice(start, end).toLowerCase());
+}
+
 /** Segments shorter than this (in words) are not cut off: "sure no problem" stays one. */
 const MIN_WORDS = 3;
 /** A clause this long is cut at the next conjunction. */
@@ -194,7 +215,7 @@ export function segment(text: string): Segment[] {
       stampAt++;
     }
     if (w.lower === '>>' || (stamped && i > 0)) {
-      cuts.push({ at: w.lower === '>>' ? w.start : stampStart(text, w.start), turn: 'recovered' });
+      cuts.push({ at: w.lower === '>>' ? w.start : stampStart(text, w.start, stamps[stampAt - 1]!), turn: 'recovered' });
       since = wordsSinceClause = 0;
       if (w.lower === '>>') continue;
     }
@@ -239,11 +260,12 @@ export function segment(text: string): Segment[] {
   const push = (to: number) => {
     let s = from;
     let e = to;
-    for (;;) {
+    // Bounded by `e`: a run of cues or stamps is skipped once, not again from every cut inside it.
+    while (s < e) {
       while (s < e && text.charCodeAt(s) <= 32) s++;
       // A `>>` cue or a time stamp opens the segment but is not said.
       if (text.startsWith('>>', s)) s += 2;
-      else if (text[s] === '[' || text[s] === '(') {
+      else if (s < e && (text[s] === '[' || text[s] === '(')) {
         STAMP_AT.lastIndex = s;
         if (!STAMP_AT.test(text)) break;
         s = STAMP_AT.lastIndex;
@@ -268,8 +290,11 @@ export function segment(text: string): Segment[] {
 
 const STAMP_AT = new RegExp(STAMP.source, 'y');
 
-/** Where the time stamp just before `pos` starts. */
-function stampStart(text: string, pos: number): number {
-  const open = Math.max(text.lastIndexOf('[', pos), text.lastIndexOf('(', pos));
-  return open >= 0 ? open : pos;
+/**
+ * Where the time stamp just before `pos` starts: the last `[` or `(` before it, searched back to the
+ * stamp (at `stamp`) only, so a text of stamps is read once, not once per stamp.
+ */
+function stampStart(text: string, pos: number, stamp: number): number {
+  for (let i = Math.min(pos, text.length - 1); i > stamp; i--) if (text[i] === '[' || text[i] === '(') return i;
+  return stamp;
 }

@@ -2,5 +2,8 @@
  * The one definition of a sentence end the transcript readers share (plain text, Whisper and AWS
  * without turns, turn recovery): `.`, `!`, `?` or `…` (one or more), closing quotes or brackets, then
  * white space or the end of the text. Global: reset `lastIndex`, or use `matchAll`.
+ * The look-behind lets a match start only where a run of end marks starts: tried at every mark of
+ * a long run (`!?!?…x`), the run was read again from each, quadratic in its length. It finds the
+ * same matches, since the leftmost match always starts at the run's first mark.
  */
-export const SENTENCE_END = /[.!?…]+["”»)]*(?=\s|$)/gu;
+export const SENTENCE_END = /(?<![.!?…])[.!?…]+["”»)]*(?=\s|$)/gu;

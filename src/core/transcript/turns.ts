@@ -16,6 +16,6 @@ export function readTurns(source: string, file = '-'): Transcript {
   const root = parseJson(source, file);
   const turns = shape.array(root, '', root);
   const utterances: Utterance[] = [];
-  turns.items.forEach((turn, i) => pushTurn(shape, source, turn, `[${i}]`, turns, utterances));
+  turns.items.forEach((turn, i) => pushTurn(shape, source, turn, `[${i}]`, turns, utterances, true));
   return { source, format: 'turns', utterances, warnings: [] };
 }
