@@ -75,6 +75,12 @@ describe('readers are linear in their input', () => {
     }
   });
 
+  it('never makes a piece one character too long when a space falls just past the limit', () => {
+    const text = 'a'.repeat(MAX_UTTERANCE) + ' ' + 'b'.repeat(MAX_UTTERANCE);
+    const cuts = cutPoints(text);
+    for (let i = 0; i + 1 < cuts.length; i++) expect(cuts[i + 1]! - cuts[i]!).toBeLessThanOrEqual(MAX_UTTERANCE);
+  });
+
   it('cuts a long line into pieces of at most MAX_UTTERANCE, at spaces where it can', () => {
     expect(cutPoints('a'.repeat(5_000))).toEqual([0, 2_000, 4_000, 5_000]);
     // Searched back to the start of the text for a space at every cut, 20 MB took hours.

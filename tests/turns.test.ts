@@ -163,23 +163,41 @@ describe('plain reader on raw speech-to-text', () => {
 
   it('joins a line that stops on a word no sentence ends on, among lines that are turns', () => {
     // One turn a line, except where speech-to-text cut the line mid-sentence ("…and fill the" / "refund form…").
-    const src = [
+    const lines = [
       'okay',
       'so for that i need to connect to your computer and fill the',
       'refund form with you',
       'can you just mail me a check',
-      'vous allez ouvrir la page de',
-      'votre banque',
-      'non',
-    ].join('\n');
-    const t = readPlain(src);
+      'no sir checks take ninety days',
+      'alright i guess',
+      'okay so go to your computer now',
+      'i am there',
+    ];
+    const t = readPlain(lines.join('\n'));
     expect(t.utterances.map((u) => u.text)).toEqual([
       'okay',
       'so for that i need to connect to your computer and fill the refund form with you',
       'can you just mail me a check',
-      'vous allez ouvrir la page de votre banque',
-      'non',
+      'no sir checks take ninety days',
+      'alright i guess',
+      'okay so go to your computer now',
+      'i am there',
     ]);
+    expectExact(t);
+  });
+
+  it('reads lines that often stop mid-clause as one paragraph wrapped anywhere', () => {
+    // Wrapped at uneven widths: "…qui lui disait que son ordinateur" / "était piraté…". The reported
+    // speech then reaches the findings on the next lines.
+    const lines = [
+      'non quoi bah elle a reçu un appel d un soi-disant',
+      'technicien de microsoft qui lui disait que son ordinateur',
+      'était piraté et qu il fallait installer any desk pour qu il prenne la',
+      'main à distance oh non et elle l a fait bah elle a commencé euh elle',
+      'a même ouvert le site',
+    ];
+    const t = readPlain(lines.join('\n'));
+    expect(t.utterances.some((u) => /soi-disant technicien de microsoft qui lui disait que son ordinateur était piraté/.test(u.text))).toBe(true);
     expectExact(t);
   });
 

@@ -19,7 +19,7 @@ export function cutPoints(text: string, max = MAX_UTTERANCE): number[] {
     if (to < text.length) {
       // The last space in the piece's second half: searched there only (lastIndexOf would go on
       // to the start of the text when there is none, quadratic in a long line without spaces).
-      let space = to;
+      let space = to - 1;
       while (space > from + max / 2 && text.charCodeAt(space) !== 32) space--;
       if (space > from + max / 2) to = space + 1;
     }

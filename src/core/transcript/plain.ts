@@ -3,7 +3,7 @@ import type { Transcript, Utterance } from '../../types.js';
 import { remember } from '../text/memo.js';
 import { LINE_LABEL, NAME, labelName, labelTime, plausibleName as shortName } from './label.js';
 import { MappedText } from './mapped.js';
-import { dangles, needsSegmenting, segment, type TurnKind } from './segment.js';
+import { dangles, endsMidClause, needsSegmenting, segment, type TurnKind } from './segment.js';
 import { SENTENCE_END } from './sentence.js';
 
 /** Role words that mark a speaker label even when used once. */
@@ -150,6 +150,9 @@ const ENDS = /[.!?…:;,"”»)\]]\s*$/u;
 /** Whether a line goes on from the one before: it starts with a lower-case letter or a digit. */
 const GOES_ON = /^\s*[\p{Ll}\p{N}]/u;
 
+/** The share of line ends that fall mid-clause from which a block of lines is a paragraph wrapped anywhere. */
+const MID_CLAUSE_SHARE = 0.25;
+
 /**
  * Whether a block of unlabelled lines is one hard-wrapped paragraph rather than one turn a line:
  * at least three lines, none ending a sentence, all but the last filled to near the same width.
@@ -158,6 +161,13 @@ function wrapped(lines: Line[], from: number, to: number, labelled: boolean): bo
   // In a labelled call, a long labelled line and the one line that goes on from it.
   if (labelled && to - from === 2) return lines[from]!.text.trimEnd().length >= 60;
   if (to - from < 3) return false;
+  // Speech-to-text wrapped at uneven widths: many lines stop mid-clause ("…qui lui disait que son
+  // ordinateur" / "était piraté…"), which lines that are turns almost never do.
+  if (!labelled && to - from >= 4) {
+    let mid = 0;
+    for (let i = from; i < to - 1; i++) if (endsMidClause(lines[i]!.text)) mid++;
+    if (mid >= 2 && mid >= (to - 1 - from) * MID_CLAUSE_SHARE) return true;
+  }
   let max = 0;
   for (let i = from; i < to; i++) max = Math.max(max, lines[i]!.text.trimEnd().length);
   if (max < 30 || max > 160) return false;

@@ -97,6 +97,33 @@ const DANGLING = new Set(
 
 const LETTER = /\p{L}/u;
 
+/**
+ * Words a line of speech rarely ends on, besides DANGLING (pronouns, auxiliaries, conjunctions): a
+ * block of lines whose ends often fall on one is a paragraph wrapped anywhere, not one turn a line.
+ */
+const MID_CLAUSE = new Set(
+  `because is are was were be been have has had will would can could should i he she we they if when than like which who whose
+  it's i'm he's she's they're you're we're there's
+  il elle ils elles je j tu on lui est a ai sont était avait qui quand si comme parce mais donc ne n se me te m s y`.split(/\s+/),
+);
+
+/** The last word of a line, lower-cased (letters and apostrophes, at most 8), or '' when it is longer or none. */
+function lastWord(line: string): string {
+  let end = line.length;
+  while (end > 0 && line.charCodeAt(end - 1) <= 32) end--;
+  let start = end;
+  while (start > 0 && end - start <= 8 && WORDISH.test(line[start - 1]!)) start--;
+  if (start === end || end - start > 8 || (start > 0 && WORDISH.test(line[start - 1]!))) return '';
+  return line.slice(start, end).toLowerCase().replace(/’/g, "'");
+}
+const WORDISH = /[\p{L}'’]/u;
+
+/** Whether a line ends on a word a sentence or turn rarely ends on (DANGLING, or a pronoun, auxiliary or conjunction). */
+export function endsMidClause(line: string): boolean {
+  const w = lastWord(line);
+  return w !== '' && (DANGLING.has(w) || MID_CLAUSE.has(w));
+}
+
 /** Whether a line of speech-to-text stops on a word no sentence ends on ("…and fill the" / "refund form…"): the next line goes on with it. */
 export function dangles(line: string): boolean {
   let end = line.length;
