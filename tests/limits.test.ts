@@ -6,6 +6,8 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
 import { runInWorkers } from '../src/batch/pool.js';
+import { lineGuard } from '../src/cli/watch.js';
+import { threadsFor, WORKER_BIG_FILE } from '../src/batch/scan.js';
 import { runTask, type TaskOutput } from '../src/batch/task.js';
 import { walkEntries } from '../src/batch/walk.js';
 import { loadLexicons } from '../src/index.js';
@@ -68,6 +70,25 @@ describe('--max-size holds for streams: character devices, FIFOs, stdin', () => 
   });
 });
 
+describe('watch reads lines of bounded length', () => {
+  it('a line past the limit is one error line, exit 2, rather than memory without end', async () => {
+    const guard = lineGuard(10);
+    const seen: string[] = [];
+    guard.on('data', (d: Buffer) => seen.push(d.toString()));
+    const failed = new Promise<Error>((resolve) => guard.on('error', resolve));
+    guard.write('Agent: hi\nAgent:');
+    guard.write(' 0123456789');
+    expect((await failed).message).toBe(`-: a line longer than ${10 / MB} MB (no line ends?)`);
+    expect(seen).toEqual(['Agent: hi\nAgent:']);
+  });
+
+  it('`head -c 60M /dev/zero | scamscan watch` stops with one line', () => {
+    const r = spawnSync('sh', ['-c', `head -c 60000000 /dev/zero | "${process.execPath}" "${BIN}" watch`], { encoding: 'utf8', timeout: 60_000, env });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('scamscan: -: a line longer than 50 MB (no line ends?)\n');
+  });
+});
+
 describe('per-file limits in scan', () => {
   const dir = join(tmp, 'calls');
   mkdirSync(dir);
@@ -101,6 +122,15 @@ describe('per-file limits in scan', () => {
 
 describe('workers', () => {
   const script = join(ROOT, 'dist', 'batch', 'worker.js');
+
+  it('a big file is read in a worker even in a small batch, so that the main thread hears signals', () => {
+    const file = (size: number) => ({ path: 'a.txt', size });
+    expect(threadsFor([file(WORKER_BIG_FILE + 1)], 4)).toBe(1);
+    expect(threadsFor([file(WORKER_BIG_FILE + 1), file(10)], 4)).toBe(1);
+    expect(threadsFor([file(WORKER_BIG_FILE + 1)], 1)).toBe(1);
+    expect(threadsFor([file(WORKER_BIG_FILE + 1)], 1, true)).toBe(0); // --jobs 1: as asked
+    expect(threadsFor([file(WORKER_BIG_FILE)], 4)).toBe(0);
+  });
 
   it.runIf(existsSync(script))(
     'a file that runs a worker out of memory is an error record; the worker is replaced and every other file is scanned',
@@ -159,6 +189,19 @@ describe('signals and stdout', () => {
       expect(r.err).toMatch(/^scamscan: interrupted: /);
     }, 120_000);
   }
+
+  it('Ctrl-C stops a scan of one big file at once (it is read in a worker), exit 130', async () => {
+    const big = join(tmp, 'big.txt');
+    writeFileSync(big, SCAM.repeat((16 * MB) / SCAM.length));
+    const child = spawn(process.execPath, [BIN, 'scan', big, '--format', 'json'], { stdio: ['ignore', 'pipe', 'pipe'], env });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    // Long enough for the handlers to be installed; reading the file takes far longer.
+    setTimeout(() => child.kill('SIGINT'), 3_000);
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(130);
+    expect(JSON.parse(out)).toMatchObject({ results: [], summary: { interrupted: true, notScanned: 1 } });
+  }, 120_000);
 
   it('a stdout error other than EPIPE (a full disk) is one line and exit 2', () => {
     const call = join(tmp, 'call.txt');

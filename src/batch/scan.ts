@@ -24,12 +24,23 @@ export interface ScanRun {
   progress?(out: TaskOutput): void;
 }
 
-/** How many worker threads a batch deserves: none (the main thread) with one job, or when small unless the jobs were asked for. */
+/**
+ * A file this big is read in a worker even when the batch is small: the main thread, busy with one
+ * file for seconds, could not hear Ctrl-C or SIGTERM; a worker is stopped at once.
+ */
+export const WORKER_BIG_FILE = 4 * 1024 * 1024;
+
+/**
+ * How many worker threads a batch deserves: none (the main thread) with `--jobs 1`, or when small
+ * unless the jobs were asked for; one when a small batch holds a big file (WORKER_BIG_FILE).
+ */
 export function threadsFor(entries: WalkEntry[], jobs: number, forced = false): number {
-  if (jobs <= 1 || entries.length < 2) return 0;
+  if (jobs <= 1 && forced) return 0;
+  const oneForBig = entries.some((e) => e.size > WORKER_BIG_FILE) ? 1 : 0;
+  if (jobs <= 1 || entries.length < 2) return oneForBig;
   if (forced) return Math.min(jobs, entries.length);
   const bytes = entries.reduce((n, e) => n + e.size, 0);
-  if (entries.length <= WORKER_MIN_FILES && bytes <= WORKER_MIN_BYTES) return 0;
+  if (entries.length <= WORKER_MIN_FILES && bytes <= WORKER_MIN_BYTES) return oneForBig;
   return Math.min(jobs, entries.length);
 }
 

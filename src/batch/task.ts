@@ -46,7 +46,8 @@ export const MEMORY_LIMIT = 1_536;
 function limits(settings: TaskSettings): () => void {
   const seconds = settings.timeLimit ?? TIME_LIMIT;
   const deadline = performance.now() + seconds * 1000;
-  const heapMb = settings.memoryLimit ?? Math.min(MEMORY_LIMIT, (getHeapStatistics().heap_size_limit / MB) * 0.6);
+  heapLimitMb ??= getHeapStatistics().heap_size_limit / MB;
+  const heapMb = settings.memoryLimit ?? Math.min(MEMORY_LIMIT, heapLimitMb * 0.6);
   let n = 0;
   return () => {
     if (performance.now() > deadline) throw new ScamscanError(`over the time limit of ${seconds} s per file (--time-limit)`);
@@ -55,6 +56,8 @@ function limits(settings: TaskSettings): () => void {
   };
 }
 const MB = 1024 * 1024;
+/** This thread's heap limit in MB, looked up once. */
+let heapLimitMb: number | undefined;
 
 /** One file to scan, by its position in the sorted list; `error` when the walk already failed on it. */
 export interface Task {

@@ -1,4 +1,6 @@
 import { createInterface } from 'node:readline';
+import { Transform } from 'node:stream';
+import { ScamscanError } from '../errors.js';
 import { Command, Option } from 'commander';
 import { prepareLexicons } from '../index.js';
 import type { AlertOn } from '../live/watcher.js';
@@ -40,7 +42,10 @@ export async function runWatch(opts: WatchCliOptions, io: CliIO, signal?: AbortS
     else if (e.type === 'alert') io.stdout(watchAlertLine(e, watcher.result(), { color, time }));
     else if (e.type === 'end') io.stdout(watchEndLine(watcher.result(), { color, time }));
   };
-  const input = createInterface({ input: io.stdinStream?.() ?? process.stdin, crlfDelay: Infinity, terminal: false });
+  const guard = lineGuard(MAX_LINE);
+  const stdin = io.stdinStream?.() ?? process.stdin;
+  stdin.on('error', (e) => guard.destroy(e));
+  const input = createInterface({ input: stdin.pipe(guard), crlfDelay: Infinity, terminal: false });
   const stop = () => input.close();
   signal?.addEventListener('abort', stop);
   let first = true;
@@ -58,6 +63,23 @@ export async function runWatch(opts: WatchCliOptions, io: CliIO, signal?: AbortS
   }
   emit(watcher.end());
   return { interrupted: signal?.aborted === true, verdicts: [watcher.result().verdict], failOn: opts.failOn ?? 'never' };
+}
+
+/** The longest line `watch` reads (bytes): a stream with no line end (`cat /dev/zero`) must not grow without bound. */
+export const MAX_LINE = 50 * 1024 * 1024;
+
+/** Passes the input on, failing with one line once a line runs past `max` bytes. */
+export function lineGuard(max: number): Transform {
+  let run = 0;
+  return new Transform({
+    transform(chunk: Buffer | string, _encoding, done) {
+      const text = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      const end = Math.max(text.lastIndexOf(10), text.lastIndexOf(13));
+      run = end < 0 ? run + text.length : text.length - end - 1;
+      if (run > max) return done(new ScamscanError(`a line longer than ${max / (1024 * 1024)} MB (no line ends?)`, '-'));
+      done(null, chunk);
+    },
+  });
 }
 
 export function watchCommand(cmd: Command, io: CliIO, state: CliState): void {

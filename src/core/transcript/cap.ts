@@ -17,8 +17,9 @@ export function cutPoints(text: string, max = MAX_UTTERANCE): number[] {
   while (from < text.length) {
     let to = Math.min(text.length, from + max);
     if (to < text.length) {
-      // The last space in the piece's second half: searched there only (lastIndexOf would go on
-      // to the start of the text when there is none, quadratic in a long line without spaces).
+      // The last space in the piece's second half (before `to`, so the piece keeps to `max`):
+      // searched there only (lastIndexOf went on to the start of the text when there was none,
+      // quadratic in a long line without spaces).
       let space = to - 1;
       while (space > from + max / 2 && text.charCodeAt(space) !== 32) space--;
       if (space > from + max / 2) to = space + 1;
