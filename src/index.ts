@@ -8,7 +8,9 @@ import { adjustLexicons } from './core/call/adjust.js';
 import { findConfig } from './node/config/find.js';
 import { readConfig } from './node/config/read.js';
 import { adjustmentsOf, resolveConfig } from './node/config/resolve.js';
-import { loadLexicons, type Options } from './node/classify.js';
+import { loadLexicons, prepareLexicons, type Options } from './node/classify.js';
+import { LiveSession } from './live/session.js';
+import type { AlertOn } from './live/watcher.js';
 
 export type * from './types.js';
 export type { ClassifyOptions } from './core/call/classify.js';
@@ -32,6 +34,22 @@ export async function* scan(paths: string[], options: ScanOptions = {}): AsyncGe
 }
 export { compileLexicons, BUILTIN_DIR, classifyTranscript, parseTranscript };
 export { classify, classifyBytes, classifyText, loadLexicons, prepareLexicons, type Options } from './node/classify.js';
+export { LiveSession, type LiveEvent, type LiveDetail } from './live/session.js';
+export type { WatchEvent, WatchOptions, AlertOn } from './live/watcher.js';
+
+/**
+ * A live call to feed line by line, as `scamscan watch` does: with the built-in lexicons plus
+ * `options.lexicons`, and the options' thresholds, disabled entries and allow-list.
+ */
+export function liveSession(options: Options & { alertOn?: AlertOn } = {}): LiveSession {
+  const { lexicons, filter } = prepareLexicons(options);
+  return new LiveSession(lexicons, {
+    ...(options.alertOn ? { alertOn: options.alertOn } : {}),
+    ...(options.language ? { language: options.language } : {}),
+    ...(options.file ? { file: options.file } : {}),
+    ...(filter ? { filter } : {}),
+  });
+}
 
 /**
  * The options a config file gives: thresholds, language, lexicon folders (made absolute), disabled

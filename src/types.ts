@@ -107,6 +107,11 @@ export interface Result {
   file: string;
   verdict: Verdict;
   score: number;
+  /**
+   * The evidence behind the score: its log-odds (the score is its sigmoid, rounded). Scores saturate
+   * at 1.00; the strength does not, so results are ranked by it.
+   */
+  strength: number;
   language: Language;
   format: string;
   encoding: string;

@@ -101,7 +101,12 @@ describe.skipIf(!available)(`scan --report in headless Chromium${available ? '' 
   it('sorts and filters', async () => {
     const scores = async () => (await page.locator('#tbody td.num:nth-child(3)').allTextContents()).map(Number);
     const first = await scores();
-    expect(first).toEqual([...first].sort((a, b) => b - a)); // by score, highest first
+    expect(first).toEqual([...first].sort((a, b) => b - a)); // by strength, so by score too, highest first
+    // Scores saturate at 1.00; the strength column does not, and it orders the ties.
+    const strengths = (await page.locator('#tbody td.num:nth-child(4)').allTextContents()).map(Number);
+    expect(strengths).toEqual([...strengths].sort((a, b) => b - a));
+    expect(new Set(strengths.filter((_, i) => first[i] === 1)).size).toBeGreaterThan(5);
+    expect(await page.getAttribute('th[data-key="strength"]', 'aria-sort')).toBe('descending');
     await page.click('th[data-key="file"] button');
     const names = await page.locator('#tbody td.file').allTextContents();
     expect(names).toEqual([...names].sort());
@@ -153,6 +158,63 @@ describe.skipIf(!available)(`scan --report in headless Chromium${available ? '' 
     expect(requests.length).toBeGreaterThan(0);
     expect(requests.filter((u) => !/^(file|data|about|blob):/.test(u))).toEqual([]);
     expect(problems).toEqual([]); // no script error, no CSP refusal
+  });
+
+  it('addresses a file by the name the table shows, and the detail panel closes and steps through the table', async () => {
+    await page.goto(url);
+    await page.waitForSelector('body[data-ready]');
+    await page.selectOption('#fv', 'scam');
+    const names = await page.locator('#tbody td.file').allTextContents();
+    const href = await page.locator('#tbody td.file a').first().getAttribute('href');
+    expect(href).toBe('#file=' + encodeURIComponent(names[0]!));
+    await page.locator('#tbody td.file a').first().click();
+    await page.waitForSelector('#detail[data-ready]');
+    expect(await page.textContent('#detail h2 .file')).toBe(names[0]);
+    expect(await page.textContent('#detail .dnav .meta')).toMatch(/^1 of \d+$/);
+    expect(await page.isDisabled('#dprev')).toBe(true);
+    // The panel is in view at once, not far below the table.
+    const box = (await page.locator('#detail').boundingBox())!;
+    expect(box.y).toBeLessThan(5);
+    await page.click('#dnext');
+    await page.waitForFunction((n) => document.querySelector('#detail[data-ready] h2 .file')?.textContent === n, names[1]);
+    expect(decodeURIComponent(new URL(page.url()).hash)).toBe('#file=' + names[1]);
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction((n) => document.querySelector('#detail[data-ready] h2 .file')?.textContent === n, names[0]);
+    await page.click('#dclose');
+    expect(await page.isHidden('#detail')).toBe(true);
+    expect(new URL(page.url()).hash).toBe('');
+    // Opened from its address, in a fresh page.
+    await page.goto(`${url}#file=${encodeURIComponent(names[2]!)}`);
+    await page.waitForSelector('#detail[data-ready]');
+    expect(await page.textContent('#detail h2 .file')).toBe(names[2]);
+    await page.keyboard.press('Escape');
+    expect(await page.isHidden('#detail')).toBe(true);
+  });
+
+  it('keeps a wrapped utterance beside its speaker, not under it', async () => {
+    await open(SCAM_SAMPLE);
+    const li = page.locator('#detail ol.transcript > li:not(.alert-note)').filter({ hasText: 'cashier' }).first();
+    const who = (await li.locator('.who').boundingBox())!;
+    const text = (await li.locator('.text').boundingBox())!;
+    expect(text.height).toBeGreaterThan(30); // it wraps
+    expect(text.x).toBeGreaterThanOrEqual(who.x + who.width);
+    await page.click('#dclose');
+  });
+
+  it('exports the filtered rows as CSV', async () => {
+    await page.selectOption('#fv', 'scam');
+    await page.selectOption('#fl', 'fr');
+    await page.fill('#q', '');
+    const shown = Number((await page.textContent('#count'))!.split(' ')[0]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+    const csv = readFileSync((await download.path())!, 'utf8')
+      .trimEnd()
+      .split('\r\n');
+    expect(csv[0]).toBe('file,verdict,score,strength,language,format,utterances,alert,stages,categories,error');
+    expect(csv).toHaveLength(shown + 1);
+    for (const line of csv.slice(1)) expect(line).toMatch(/^[^,]*fr-[^,]*,scam,[\d.]+,-?[\d.]+,fr,/);
+    await page.selectOption('#fv', '');
+    await page.selectOption('#fl', '');
   });
 
   it('pictures --explain for the README', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compileGlob, globMatch } from '../src/batch/glob.js';
 import { isIgnored, parseIgnore } from '../src/batch/ignore.js';
 import { ReorderBuffer } from '../src/batch/reorder.js';
-import { csvCell } from '../src/report/scanCsv.js';
+import { csvCell, textCell } from '../src/report/scanCsv.js';
 import { isBadRow, parseCsv, readCsv, sniffSeparator } from '../src/core/transcript/csv.js';
 import { threadsFor, WORKER_MIN_BYTES, WORKER_MIN_FILES } from '../src/batch/scan.js';
 
@@ -221,6 +221,12 @@ describe('reorder buffer', () => {
 });
 
 describe('csv cells', () => {
+  it('escape text that a spreadsheet would read as a formula', () => {
+    for (const evil of ['=HYPERLINK("http://x")', '+1+2', '-2+3', '@SUM(A1)', '\t=1', '\r=1']) expect(textCell(evil)).toMatch(/^'/);
+    for (const fine of ['download AnyDesk', 'a=b', "l'ordinateur", '']) expect(textCell(fine)).toBe(fine);
+    expect(textCell('=1\u001b')).toBe("'=1\\x1b");
+  });
+
   it('round-trip through a CSV parser', () => {
     const cell = fc.string({ unit: fc.constantFrom('a', ',', '"', '\n', '\r', ' ', 'é'), maxLength: 8 });
     fc.assert(

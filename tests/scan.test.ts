@@ -307,14 +307,35 @@ describe('scan: output formats', () => {
     const t = fakeIO();
     await run(['scan', root, '--format', 'csv'], t.io);
     const [header, ...rows] = parseCsv(t.out());
-    expect(header!.cells).toEqual(['file', 'verdict', 'score', 'language', 'top_categories', 'error']);
+    expect(header!.cells).toEqual([
+      'file',
+      'verdict',
+      'score',
+      'strength',
+      'language',
+      'alert',
+      'utterances',
+      'stages',
+      'driver',
+      'top_categories',
+      'top_quote',
+      'top_line',
+      'error',
+    ]);
     expect(rows).toHaveLength(4);
     const odd = rows.find((r) => r.cells[0]!.includes('odd'))!;
     expect(odd.cells[0]).toBe(join(root, 'a,"odd" name.txt'));
     expect(odd.cells[1]).toBe('scam');
     expect(Number(odd.cells[2])).toBeGreaterThan(0.5);
-    expect(odd.cells[4]).toMatch(/^[a-z_]+(;[a-z_]+)*$/);
-    expect(rows.find((r) => r.cells[0]!.endsWith('c.txt'))!.cells[5]).toMatch(/binary/);
+    expect(Number(odd.cells[3])).toBeGreaterThan(0);
+    expect(odd.cells[4]).toBe('en');
+    expect(Number(odd.cells[5])).toBeGreaterThanOrEqual(1);
+    expect(Number(odd.cells[6])).toBeGreaterThanOrEqual(Number(odd.cells[5]));
+    expect(odd.cells[7]).toMatch(/^[a-z]+(;[a-z]+)*$/);
+    expect(odd.cells[9]).toMatch(/^[a-z_]+(;[a-z_]+)*$/);
+    expect(odd.cells[10]!.length).toBeGreaterThan(2);
+    expect(Number(odd.cells[11])).toBeGreaterThanOrEqual(1);
+    expect(rows.find((r) => r.cells[0]!.endsWith('c.txt'))!.cells[12]).toMatch(/binary/);
     expect(t.out()).not.toMatch(/\u001b/); // the evil name is escaped
   });
 

@@ -2,23 +2,46 @@ import { Command, Option } from 'commander';
 import { ScamscanError } from '../errors.js';
 import { classifyBytes, loadLexicons } from '../index.js';
 import { formatJson } from '../report/json.js';
-import { formatPretty } from '../report/pretty.js';
+import { githubError, githubResult, sarifLog } from '../report/ci.js';
+import { safeJson } from '../report/safe.js';
+import { EVIDENCE_ORDERS, formatPretty, type EvidenceOrder } from '../report/pretty.js';
 import type { Language, Result } from '../types.js';
 import type { CliIO } from './io.js';
 import { readInputFile, tooLarge } from '../node/read.js';
 import { INPUT_FORMATS } from '../core/transcript/index.js';
-import { collect, LEXICONS_FLAGS, MB, positiveNumber, useColor, type CliState } from './shared.js';
+import { collect, LEXICONS_FLAGS, MB, packageVersion, positiveNumber, useColor, type CliState } from './shared.js';
 import { FAIL_ON, type FailOn } from '../node/config/schema.js';
 import { configAdjustments } from './config.js';
 import { columns, writeExplain, type ExplainFlags } from './classifyExplain.js';
+import { addFilterOptions, filterOf, type FilterFlags } from './filters.js';
+import { shows } from '../report/filter.js';
 
-const FORMATS: Record<string, (r: Result, color: boolean) => string> = {
-  pretty: (r, color) => formatPretty(r, { color }),
+interface Shown {
+  color: boolean;
+  width: number;
+  order: EvidenceOrder;
+}
+
+const FORMATS: Record<string, (r: Result, shown: Shown) => string> = {
+  pretty: (r, shown) => formatPretty(r, shown),
   json: (r) => formatJson(r),
+  sarif: (r) => sarifLog(packageVersion(), r),
+  github: (r) => githubResult(r),
+};
+
+/**
+ * Under a machine format an input that cannot be classified is a record too, on stdout (the one-line
+ * error still goes to stderr, and the exit code is 2): `{"file", "error"}`, a SARIF log with a
+ * notification, or a GitHub error annotation.
+ */
+const ERROR_FORMATS: Record<string, (file: string, error: string) => string> = {
+  json: (file, error) => safeJson({ file, error }, 2) + '\n',
+  sarif: (file, error) => sarifLog(packageVersion(), null, [{ file, error }]),
+  github: (file, error) => githubError(file, error),
 };
 
 export function classifyCommand(cmd: Command, io: CliIO, state: CliState): void {
-  cmd
+  const command = cmd
     .command('classify')
     .description('classify one transcript (a file, or stdin when the file is - or absent)')
     .argument('[file]', 'transcript file; - or nothing reads stdin')
@@ -29,13 +52,18 @@ export function classifyCommand(cmd: Command, io: CliIO, state: CliState): void 
     .option(LEXICONS_FLAGS, 'an extra lexicon folder (repeatable; entries with the same id override built-in ones)', collect)
     .option('--max-size <MB>', 'refuse files larger than this many megabytes', positiveNumber, 50)
     .option('--no-color', 'no colour, even on a terminal')
-    .option('--explain', 'show the transcript with each matched phrase highlighted, where the alert fired and the risk timeline (instead of --format)')
-    .option('--width <columns>', '--explain: line width (default: the terminal width, else $COLUMNS, else 100)', columns)
+    .option(
+      '--explain',
+      'show the transcript with each matched phrase highlighted, where the alert fired and the risk timeline (for a terminal: not with --format)',
+    )
+    .option('--width <columns>', 'line width (default: the terminal width, else $COLUMNS, else 80; 100 for --explain)', columns)
+    .addOption(new Option('--order <order>', 'evidence strongest first, or in transcript order').choices(EVIDENCE_ORDERS).default('contribution'));
+  addFilterOptions(command)
     .addHelpText(
       'after',
       `
 Examples:
-  $ scamscan classify samples/en-scam-anydesk-giftcards.txt
+  $ scamscan classify samples/en-scam-popup-defender-anydesk-googleplay.txt
   $ scamscan classify call.txt --explain
   $ scamscan classify - < call.txt
   $ scamscan classify call.txt --format json | jq .verdict`,
@@ -46,24 +74,36 @@ Examples:
         opts: { format: string; inputFormat: string; lang?: Language; failOn: FailOn; lexicons?: string[]; maxSize: number; color: boolean },
       ) => {
         const name = file === undefined || file === '-' ? '-' : file;
-        let bytes: Uint8Array;
-        if (name === '-') {
-          if (io.stdinIsTTY) throw new ScamscanError('no input: give a transcript file or pipe text on stdin', '-');
-          bytes = await io.readStdin(opts.maxSize * MB);
-          if (bytes.length > opts.maxSize * MB) throw new ScamscanError(tooLarge(opts.maxSize * MB), '-');
-        } else {
-          bytes = readInputFile(name, opts.maxSize * MB);
+        const flags = opts as typeof opts & ExplainFlags & FilterFlags & { order?: EvidenceOrder };
+        if (flags.explain && command.getOptionValueSource('format') === 'cli' && opts.format !== 'pretty')
+          throw new ScamscanError(`--explain is for reading on a terminal and has no --format ${opts.format}: use one or the other`);
+        let result: Result;
+        try {
+          let bytes: Uint8Array;
+          if (name === '-') {
+            if (io.stdinIsTTY) throw new ScamscanError('no input: give a transcript file or pipe text on stdin', '-');
+            bytes = await io.readStdin(opts.maxSize * MB);
+            if (bytes.length > opts.maxSize * MB) throw new ScamscanError(tooLarge(opts.maxSize * MB), '-');
+          } else {
+            bytes = readInputFile(name, opts.maxSize * MB);
+          }
+          const options = { file: name, inputFormat: opts.inputFormat, ...(opts.lang ? { language: opts.lang } : {}) };
+          if (flags.explain) {
+            const verdict = writeExplain(bytes, { ...options, ...configAdjustments(state), lexicons: opts.lexicons ?? [] }, flags, io);
+            state.outcome = { verdicts: [verdict], failOn: opts.failOn };
+            return;
+          }
+          result = classifyBytes(bytes, { ...options, ...configAdjustments(state) }, loadLexicons(opts.lexicons ?? []));
+        } catch (e) {
+          const record = ERROR_FORMATS[opts.format];
+          if (record && e instanceof ScamscanError && !flags.explain) io.stdout(record(e.file ?? name, e.problem));
+          throw e;
         }
-        const options = { file: name, inputFormat: opts.inputFormat, ...(opts.lang ? { language: opts.lang } : {}) };
-        const flags = opts as typeof opts & ExplainFlags;
-        if (flags.explain) {
-          const verdict = writeExplain(bytes, { ...options, ...configAdjustments(state), lexicons: opts.lexicons ?? [] }, flags, io);
-          state.outcome = { verdicts: [verdict], failOn: opts.failOn };
-          return;
-        }
-        const result = classifyBytes(bytes, { ...options, ...configAdjustments(state) }, loadLexicons(opts.lexicons ?? []));
-        io.stdout(FORMATS[opts.format]!(result, useColor(opts.color, io)));
         state.outcome = { verdicts: [result.verdict], failOn: opts.failOn };
+        // A result the filters leave out prints nothing; the exit code still weighs it.
+        if (!shows(filterOf(flags), result)) return;
+        const width = flags.width ?? io.columns ?? (Number(io.env.COLUMNS) || 80);
+        io.stdout(FORMATS[opts.format]!(result, { color: useColor(opts.color, io), width, order: flags.order ?? 'contribution' }));
       },
     );
 }

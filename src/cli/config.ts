@@ -9,9 +9,18 @@ import { loadLexicons } from '../index.js';
 import { safeText } from '../report/safe.js';
 import type { CliIO } from './io.js';
 import { collect, LEXICONS_FLAGS, type CliState } from './shared.js';
+import { argument } from './filters.js';
+import { parseUnit } from '../report/filter.js';
 
 /** Which option of a command each config key fills, when the flag was not given. */
-const FILLED = { lang: 'language', lexicons: 'lexicons', failOn: 'failOn', format: 'format' } as const;
+const FILLED = {
+  lang: 'language',
+  lexicons: 'lexicons',
+  failOn: 'failOn',
+  format: 'format',
+  scamThreshold: 'scamThreshold',
+  suspiciousThreshold: 'suspiciousThreshold',
+} as const;
 
 const hasOption = (cmd: Command, key: string) => cmd.options.some((o) => o.attributeName() === key);
 
@@ -40,9 +49,19 @@ export function applyConfig(program: Command, action: Command, io: CliIO, state:
   const opts = action.opts();
   const flags: Flags = {};
   for (const [option, key] of Object.entries(FILLED)) if (given(option)) Object.assign(flags, { [key]: opts[option] });
+  // --scam-threshold alone, below the suspicious threshold in effect, takes that one down with it.
+  if (flags.scamThreshold !== undefined && flags.suspiciousThreshold === undefined) {
+    const suspicious = config?.thresholds?.suspicious ?? loadLexicons(flags.lexicons ?? []).model.thresholds.suspicious;
+    if (suspicious > flags.scamThreshold) flags.suspiciousThreshold = flags.scamThreshold;
+  }
   const effective = resolveConfig({ file, config, flags, command: action.name(), formats: formatChoices(program) });
   state.config = effective;
-  if (!file) return;
+  if (!file) {
+    // The threshold flags are checked against each other (and the model) now, as a config file's would be.
+    if (flags.scamThreshold !== undefined || flags.suspiciousThreshold !== undefined)
+      adjustLexicons(loadLexicons(effective.lexicons.value), adjustmentsOf(effective));
+    return;
+  }
 
   const fill = (option: string, setting: Sourced<unknown> | undefined) => {
     if (setting && setting.from === file && setting.value !== null && setting.value !== 'auto' && hasOption(action, option) && !given(option)) {
@@ -95,6 +114,8 @@ export function configCommand(cmd: Command, io: CliIO, state: CliState): void {
     .addOption(new Option('-l, --lang <language>', 'as for classify').choices(['en', 'fr']))
     .option(LEXICONS_FLAGS, 'as for classify (repeatable)', collect)
     .addOption(new Option('--fail-on <verdict>', 'as for classify').choices(FAIL_ON))
+    .addOption(new Option('--scam-threshold <score>', 'as for classify').argParser(argument(parseUnit)))
+    .addOption(new Option('--suspicious-threshold <score>', 'as for classify').argParser(argument(parseUnit)))
     .addHelpText(
       'after',
       `

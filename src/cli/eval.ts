@@ -6,6 +6,9 @@ import { expandInputs } from '../batch/inputs.js';
 import { parseLabel } from '../batch/dataset.js';
 import { parseCsv } from '../core/transcript/csv.js';
 import { evaluate, type EvalReport, type Labelled } from '../eval/report.js';
+import { defaultThresholds } from '../eval/sweep.js';
+import { argument } from './filters.js';
+import { parseUnit } from '../report/filter.js';
 import type { Language, Verdict } from '../types.js';
 import type { CliIO } from './io.js';
 import { readInputFile } from '../node/read.js';
@@ -26,6 +29,8 @@ export interface EvalOptions {
   maxBytes: number;
   /** From the config file: thresholds, disabled entries, allow-list. */
   adjust?: Adjustments;
+  sweep?: boolean;
+  targetFpr?: number;
 }
 
 /** labels.csv (`file,label`): keys are paths resolved against the labels file's folder. */
@@ -76,7 +81,15 @@ export function runEval(paths: string[], opts: EvalOptions, lexicons: CompiledLe
       errors.push({ name: input.name, error: e.problem });
     }
   }
-  return evaluate(items, opts.positive, errors);
+  const model = { ...lexicons.model.thresholds, ...opts.adjust?.thresholds };
+  return evaluate(
+    items,
+    opts.positive,
+    errors,
+    opts.sweep || opts.targetFpr !== undefined
+      ? { thresholds: defaultThresholds([model.scam, model.suspicious]), targetFpr: opts.targetFpr ?? 0.01 }
+      : undefined,
+  );
 }
 
 export function evalCommand(cmd: Command, io: CliIO, state: CliState): void {
@@ -93,12 +106,17 @@ export function evalCommand(cmd: Command, io: CliIO, state: CliState): void {
     .addOption(new Option('-l, --lang <language>', 'force the language').choices(['en', 'fr']))
     .option(LEXICONS_FLAGS, 'an extra lexicon folder (repeatable)', collect)
     .option('--max-size <MB>', 'refuse files larger than this many megabytes', positiveNumber, 50)
+    .option('--sweep', 'also tabulate precision, recall and false-positive rate per score threshold, and the threshold for --target-fpr')
+    .addOption(new Option('--target-fpr <rate>', 'with --sweep: the highest false-positive rate to accept (default 0.01)').argParser(argument(parseUnit)))
+    .addOption(new Option('--scam-threshold <score>', 'the verdict is scam from this score').argParser(argument(parseUnit)))
+    .addOption(new Option('--suspicious-threshold <score>', 'the verdict is suspicious from this score').argParser(argument(parseUnit)))
     .addHelpText(
       'after',
       `
 Examples:
   $ scamscan eval samples --labels samples/labels.csv
-  $ scamscan eval data/test.csv --text-column dialogue --label-column labels --format json`,
+  $ scamscan eval data/test.csv --text-column dialogue --label-column labels --format json
+  $ scamscan eval samples --labels samples/labels.csv --sweep --target-fpr 0.05`,
     )
     .action((paths: string[], opts: EvalOptions & { format: string; lexicons?: string[]; maxSize: number }) => {
       const report = runEval(paths, { ...opts, maxBytes: opts.maxSize * MB, adjust: configAdjustments(state) }, loadLexicons(opts.lexicons ?? []));

@@ -2,10 +2,13 @@ import { availableParallelism } from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { isError, type ScanRecord } from '../report/record.js';
 import { scanEntries } from '../batch/scan.js';
-import { TIME_LIMIT, type TaskOutput } from '../batch/task.js';
+import { runTask, TIME_LIMIT, type TaskOutput, type TaskSettings } from '../batch/task.js';
+import { loadLexicons } from '../node/classify.js';
+import { ScamscanError } from '../errors.js';
+import { tooLarge } from '../node/read.js';
 import { walkEntries } from '../batch/walk.js';
 import { safeText } from '../report/safe.js';
-import { ScanOutput, SCAN_FORMATS, type ScanFormat } from '../report/scanOutput.js';
+import { FULL_RESULT_FORMATS, ScanOutput, SCAN_FORMATS, type ScanFormat } from '../report/scanOutput.js';
 import { formatScanPretty } from '../report/scanPretty.js';
 import { ScanProgress } from '../report/scanProgress.js';
 import { ScanSummary } from '../report/scanSummary.js';
@@ -15,10 +18,12 @@ import { prepareLexicons } from '../index.js';
 import { INPUT_FORMATS } from '../core/transcript/index.js';
 import type { Language } from '../types.js';
 import type { CliIO } from './io.js';
-import { collect, LEXICONS_FLAGS, MB, positiveNumber, stoppedBy, useColor, type CliState, type Outcome } from './shared.js';
+import { collect, LEXICONS_FLAGS, MB, packageVersion, positiveNumber, stoppedBy, useColor, type CliState, type Outcome } from './shared.js';
 import { FAIL_ON, type FailOn } from '../node/config/schema.js';
 import { configAdjustments } from './config.js';
 import type { Adjustments } from '../core/call/adjust.js';
+import { shows, type ResultFilter } from '../report/filter.js';
+import { addFilterOptions, filterOf, type FilterFlags } from './filters.js';
 
 export interface ScanCliOptions {
   format?: ScanFormat;
@@ -41,26 +46,43 @@ export interface ScanCliOptions {
   adjust?: Adjustments;
   /** Also write the HTML report to this file. */
   report?: string;
+  /** Which results are shown (errors always are). */
+  filter?: ResultFilter;
   /** Seconds one file may take before it becomes an error record. */
   timeLimit?: number;
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
 
+/** `scan -`: the transcript piped on stdin (at most `maxBytes`: more is refused, as a file's would be). */
+async function readStdin(io: CliIO, maxBytes: number): Promise<Uint8Array> {
+  if (io.stdinIsTTY) throw new ScamscanError('no input: pipe a transcript on stdin, or give files and folders', '-');
+  return io.readStdin(maxBytes);
+}
+
 /** Scans the paths and writes the results; returns the outcome, for the exit code. `signal` is Ctrl-C, wired at the edge. */
 export async function runScan(paths: string[], opts: ScanCliOptions, io: CliIO, signal: AbortSignal): Promise<Outcome> {
   const started = performance.now();
   const format: ScanFormat = opts.format ?? (io.stdoutIsTTY ? 'pretty' : 'ndjson');
   const note = (path: string, message: string) => void (opts.quiet || io.stderr(`scamscan: ${safeText(path)}: ${message}\n`));
-  const entries = walkEntries(paths, { include: opts.include, exclude: opts.exclude, followSymlinks: opts.followSymlinks, ignoreFiles: true, onNote: note });
-  if (entries.length === 0) note(paths.join(' '), 'no transcript files found');
+  // `-` is stdin: one transcript, read first and scanned before the files.
+  const stdin = paths.includes('-') ? await readStdin(io, opts.maxSize * MB) : null;
+  const files = paths.filter((p) => p !== '-');
+  const entries = files.length
+    ? walkEntries(files, { include: opts.include, exclude: opts.exclude, followSymlinks: opts.followSymlinks, ignoreFiles: true, onNote: note })
+    : [];
+  if (entries.length === 0 && !stdin) note(paths.join(' '), 'no transcript files found');
 
   const progress = io.stderrIsTTY && !opts.quiet && entries.length > 0 ? new ScanProgress(io.stderr, entries.length) : null;
   // On a terminal the bar shares the screen with stdout: erase it before printing results.
-  const output = new ScanOutput(format, (text) => {
-    if (io.stdoutIsTTY) progress?.clear();
-    io.stdout(text);
-  });
+  const output = new ScanOutput(
+    format,
+    (text) => {
+      if (io.stdoutIsTTY) progress?.clear();
+      io.stdout(text);
+    },
+    FULL_RESULT_FORMATS.includes(format) ? packageVersion() : undefined,
+  );
   const summary = new ScanSummary();
   const reportFile = opts.report ? new ReportFile(opts.report) : null;
   const report = reportFile ? new HtmlReport(reportFile.write) : null;
@@ -71,33 +93,46 @@ export async function runScan(paths: string[], opts: ScanCliOptions, io: CliIO, 
     if (out.done) done++;
     progress?.update(done, flagged);
   };
+  const filter = opts.filter ?? {};
   const write = (records: ScanRecord[]) => {
     for (const r of records) {
-      summary.add(r);
+      // Filtered-out results are counted, and weigh in the exit code, but are not shown.
+      const shown = isError(r) || shows(filter, r);
+      summary.add(r, shown);
+      if (!shown) continue;
       output.write(r);
       report?.add(r);
     }
   };
 
-  const outcome = await scanEntries(
-    entries,
-    {
-      lexicons: opts.lexicons ?? [],
-      ...opts.adjust,
-      ...(opts.lang ? { language: opts.lang } : {}),
-      ...(opts.inputFormat ? { inputFormat: opts.inputFormat } : {}),
-      ...(opts.textColumn !== undefined ? { textColumn: opts.textColumn } : {}),
-      ...(opts.idColumn !== undefined ? { idColumn: opts.idColumn } : {}),
-      maxBytes: opts.maxSize * MB,
-      ...(opts.timeLimit !== undefined ? { timeLimit: opts.timeLimit } : {}),
-      withJson: format === 'json' || format === 'ndjson',
-      ...(report ? { withReport: true } : {}),
-    },
-    { jobs: opts.jobs ?? availableParallelism(), forced: opts.jobs !== undefined, signal, write, progress: onProgress },
-  ).catch((e: unknown) => {
+  const settings: TaskSettings = {
+    lexicons: opts.lexicons ?? [],
+    ...opts.adjust,
+    ...(opts.lang ? { language: opts.lang } : {}),
+    ...(opts.inputFormat ? { inputFormat: opts.inputFormat } : {}),
+    ...(opts.textColumn !== undefined ? { textColumn: opts.textColumn } : {}),
+    ...(opts.idColumn !== undefined ? { idColumn: opts.idColumn } : {}),
+    maxBytes: opts.maxSize * MB,
+    ...(opts.timeLimit !== undefined ? { timeLimit: opts.timeLimit } : {}),
+    withJson: format === 'json' || format === 'ndjson',
+    ...(FULL_RESULT_FORMATS.includes(format) ? { withResult: true } : {}),
+    ...(report ? { withReport: true } : {}),
+  };
+  if (stdin) {
+    if (stdin.length > settings.maxBytes) write([{ file: '-', error: tooLarge(settings.maxBytes) }]);
+    else runTask({ index: -1, path: '-', bytes: stdin }, settings, loadLexicons(settings.lexicons), (out) => write(out.records));
+  }
+  const scanned = await scanEntries(entries, settings, {
+    jobs: opts.jobs ?? availableParallelism(),
+    forced: opts.jobs !== undefined,
+    signal,
+    write,
+    progress: onProgress,
+  }).catch((e: unknown) => {
     reportFile?.abort();
     throw e;
   });
+  const outcome = stdin ? { ...scanned, files: scanned.files + 1, done: scanned.done + 1, bytes: scanned.bytes + stdin.length } : scanned;
   progress?.clear();
   const totals = summary.toJson(outcome, (performance.now() - started) / 1000);
   output.end(totals);
@@ -140,10 +175,10 @@ function positiveInt(value: string): number {
 }
 
 export function scanCommand(cmd: Command, io: CliIO, state: CliState): void {
-  cmd
+  const command = cmd
     .command('scan')
     .description('classify every transcript under files and folders, in parallel, streaming results in path order')
-    .argument('<paths...>', 'transcript files, folders (walked recursively), or CSV / JSON Lines data sets')
+    .argument('<paths...>', 'transcript files, folders (walked recursively), or CSV / JSON Lines data sets; - reads one transcript from stdin')
     .addOption(new Option('-f, --format <format>', 'output format (default: pretty on a terminal, else ndjson)').choices(SCAN_FORMATS))
     .addOption(new Option('-l, --lang <language>', 'force the language instead of detecting it').choices(['en', 'fr']))
     .option(LEXICONS_FLAGS, 'an extra lexicon folder (repeatable; entries with the same id override built-in ones)', collect)
@@ -166,7 +201,8 @@ export function scanCommand(cmd: Command, io: CliIO, state: CliState): void {
     .option('--no-color', 'no colour, even on a terminal')
     .addOption(new Option('--fail-on <verdict>', 'exit 1 when any verdict is at or above this').choices(FAIL_ON).default('scam'))
     .option('--stats', 'print time, speed and peak memory on stderr at the end')
-    .option('--report <file>', 'also write a self-contained HTML report: summary, charts, a table of all files, highlighted transcripts')
+    .option('--report <file>', 'also write a self-contained HTML report: summary, charts, a table of all files, highlighted transcripts');
+  addFilterOptions(command)
     .addHelpText(
       'after',
       `
@@ -180,7 +216,9 @@ record naming its line, and the other rows still give results.
 
 Output: one result per file or data set row, sorted by path, every file exactly once (a file that
 cannot be read is a { "file", "error" } result). ndjson lines are the JSON of \`classify --format json\`;
-csv has the columns file,verdict,score,language,top_categories,error.
+csv has the columns file,verdict,score,strength,language,alert,utterances,stages,driver,
+top_categories,top_quote,top_line,error. sarif is a SARIF 2.1.0 log and github one GitHub Actions
+annotation per flagged call (::error for scam, ::warning for suspicious) at its strongest evidence.
 
 Examples:
   $ scamscan scan calls/
@@ -192,12 +230,15 @@ Examples:
 
 Exit codes: 0 below --fail-on, 1 at or above it, 2 when any file failed, 130 when interrupted (Ctrl-C).`,
     )
-    .action(async (paths: string[], opts: ScanCliOptions) => {
+    .action(async (paths: string[], opts: ScanCliOptions & FilterFlags) => {
       // Ctrl-C stops the scan and flushes what is done; a second one quits at once.
       const controller = new AbortController();
       const stopListening = io.stopOnInterrupt?.(controller);
       try {
-        state.outcome = stoppedBy(await runScan(paths, { ...opts, adjust: configAdjustments(state) }, io, controller.signal), controller.signal);
+        state.outcome = stoppedBy(
+          await runScan(paths, { ...opts, adjust: configAdjustments(state), filter: filterOf(opts) }, io, controller.signal),
+          controller.signal,
+        );
       } finally {
         stopListening?.();
       }

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { InvalidArgumentError } from 'commander';
+import { PACKAGE_JSON } from '../node/paths.js';
 import type { CliIO } from './io.js';
 import type { Effective } from '../node/config/resolve.js';
 import type { FailOn } from '../node/config/schema.js';
@@ -30,9 +32,22 @@ export function stoppedBy(outcome: Outcome, signal: AbortSignal): Outcome {
   return outcome.interrupted && signal.reason === 'SIGTERM' ? { ...outcome, interrupted: 'SIGTERM' } : outcome;
 }
 
-/** Colour only on a terminal, unless --no-color or NO_COLOR. */
+/**
+ * Colour on a terminal that can show it: never with --no-color or FORCE_COLOR=0; always with
+ * FORCE_COLOR set otherwise (even into a pipe, for `less -R`); never with NO_COLOR or TERM=dumb.
+ */
 export function useColor(opt: boolean, io: CliIO): boolean {
-  return opt && io.stdoutIsTTY && !io.env.NO_COLOR && io.env.FORCE_COLOR !== '0';
+  if (!opt) return false;
+  const force = io.env.FORCE_COLOR;
+  if (force === '0' || force === 'false') return false;
+  if (force !== undefined) return true;
+  if (io.env.NO_COLOR || io.env.TERM === 'dumb') return false;
+  return io.stdoutIsTTY;
+}
+
+/** scamscan's version, from package.json. */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string }).version;
 }
 
 /** --max-size and the like: a number above 0 (`abc` is an error, never "no limit"). */

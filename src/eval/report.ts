@@ -1,6 +1,7 @@
 import type { Result, Verdict } from '../types.js';
 import { VERDICTS } from '../types.js';
 import { median, metrics, type Metrics, type Scored } from './metrics.js';
+import { sweep, type Sweep } from './sweep.js';
 
 export interface Labelled {
   name: string;
@@ -26,6 +27,14 @@ export interface EvalReport {
   medianAlert: number | null;
   misclassified: Miss[];
   errors: Array<{ name: string; error: string }>;
+  /** With --sweep: precision, recall and FPR per threshold, and the threshold for a target FPR. */
+  sweep?: Sweep;
+}
+
+export interface SweepOptions {
+  /** Thresholds to tabulate (default: 0.05 to 1.00 by 0.05, plus the model's). */
+  thresholds: number[];
+  targetFpr: number;
 }
 
 function group(items: Labelled[], key: (l: Labelled) => string, positive: Verdict): Record<string, Metrics> {
@@ -39,7 +48,7 @@ function scored(i: Labelled, positive: Verdict): Scored {
 }
 
 /** Everything `scamscan eval` reports, from labelled results. Pure. */
-export function evaluate(items: Labelled[], positive: Verdict, errors: EvalReport['errors'] = []): EvalReport {
+export function evaluate(items: Labelled[], positive: Verdict, errors: EvalReport['errors'] = [], sweepOptions?: SweepOptions): EvalReport {
   const all = items.map((i) => scored(i, positive));
   const alerts = items.filter((i) => i.scam && i.result.alert !== null).map((i) => i.result.alert! / Math.max(1, i.result.utterances));
   const misclassified = items
@@ -63,5 +72,14 @@ export function evaluate(items: Labelled[], positive: Verdict, errors: EvalRepor
     medianAlert: median(alerts),
     misclassified,
     errors,
+    ...(sweepOptions
+      ? {
+          sweep: sweep(
+            items.map((i) => ({ actual: i.scam, score: i.result.score })),
+            sweepOptions.thresholds,
+            sweepOptions.targetFpr,
+          ),
+        }
+      : {}),
   };
 }

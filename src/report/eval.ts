@@ -24,6 +24,20 @@ export function formatEvalPretty(r: EvalReport): string {
     '',
     `Median alert position: ${r.medianAlert === null ? 'no alerts' : `${Math.round(r.medianAlert * 100)}% of the call`}`,
   ];
+  if (r.sweep) {
+    const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+    out.push('', 'Threshold sweep (flagged when the score is at or above the threshold):', `  threshold  flagged  precision  recall    FPR`);
+    for (const s of r.sweep.rows)
+      out.push(
+        `  ${s.threshold.toFixed(2).padStart(9)}  ${String(s.flagged).padStart(7)}  ${f3(s.precision).padStart(9)}  ${f3(s.recall).padStart(6)}  ${pct(s.falsePositiveRate).padStart(6)}`,
+      );
+    const t = r.sweep.target;
+    out.push(
+      t.row
+        ? `Threshold for FPR <= ${pct(t.falsePositiveRate)}: ${t.row.threshold} (recall ${f3(t.row.recall)}, precision ${f3(t.row.precision)}, FPR ${pct(t.row.falsePositiveRate)}; --scam-threshold ${t.row.threshold})`
+        : `No threshold gives FPR <= ${pct(t.falsePositiveRate)} on these transcripts.`,
+    );
+  }
   if (r.misclassified.length) {
     out.push('', `Misclassified (${r.misclassified.length}):`);
     for (const m of r.misclassified) {

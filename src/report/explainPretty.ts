@@ -5,6 +5,7 @@ import { STAGES } from '../types.js';
 import { findingsByUtterance, highlights, segments } from './highlight.js';
 import { CATEGORY_COLOR, VERDICT_PALETTE } from './palette.js';
 import { safeText } from './safe.js';
+import { clock } from './pretty.js';
 import { buckets, bar } from './sparkline.js';
 import { textWidth, wrap, type Piece } from './wrap.js';
 
@@ -46,7 +47,8 @@ function pieces(text: string, spans: ReturnType<typeof highlights>, c: ChalkInst
   return segments(text, spans).map(({ text: t, highlight: h }) => {
     if (!h) return { text: clean(t) };
     const style = CATEGORY_COLOR[h.category](c);
-    const dim = h.finding.effective === 0;
+    // Discounted evidence (negated, reported, retold, said by the one called) is dimmed: it counts less.
+    const dim = h.finding.effective < h.finding.weight;
     if (color) return { text: clean(t), style: (s: string) => (dim ? style.dim.underline(s) : style.underline(s)) };
     return { text: `[${clean(t)}]${CATEGORY_MARK[h.category]}` };
   });
@@ -76,16 +78,20 @@ export function formatExplain(view: ExplainView, options: ExplainOptions): strin
   const numWidth = String(utterances.length).length;
   const names = utterances.map((u) => (u.speaker === null ? '' : safeText(u.speaker)));
   const nameWidth = Math.min(SPEAKER_MAX, Math.max(0, ...names.map(textWidth)));
-  const prefixWidth = 2 + numWidth + 1 + (nameWidth ? nameWidth + 1 : 0) + 2;
+  // Timed formats (SRT, VTT, Whisper, AWS, JSON turns with start) show when each utterance began.
+  const timed = utterances.some((u) => u.start !== undefined);
+  const timeWidth = timed ? 9 : 0;
+  const prefixWidth = 2 + numWidth + 1 + timeWidth + (nameWidth ? nameWidth + 1 : 0) + 2;
   const textCols = Math.max(MIN_TEXT, width - prefixWidth);
   const byUtterance = findingsByUtterance(result.findings);
-  const blank = ' '.repeat(2 + numWidth + 1 + (nameWidth ? nameWidth + 1 : 0));
+  const blank = ' '.repeat(2 + numWidth + 1 + timeWidth + (nameWidth ? nameWidth + 1 : 0));
   utterances.forEach((u, i) => {
     const spans = highlights(u, byUtterance.get(u.index) ?? []);
     const lines = wrap(pieces(u.text, spans, c, options.color), textCols);
     const alert = result.alert === u.index;
     const gutter = alert ? c.red.bold('▶ ') : '  ';
-    const head = `${gutter}${c.dim(String(u.index).padStart(numWidth))} ${nameWidth ? c.bold(fit(names[i]!, nameWidth)) + ' ' : ''}`;
+    const time = timed ? c.dim(u.start !== undefined ? clock(u.start) : '        ') + ' ' : '';
+    const head = `${gutter}${c.dim(String(u.index).padStart(numWidth))} ${time}${nameWidth ? c.bold(fit(names[i]!, nameWidth)) + ' ' : ''}`;
     lines.forEach((line, k) => out.push(`${k === 0 ? head : blank}${c.dim('│')} ${line}`));
     if (alert) {
       const note = `└ alert: the call reads as a scam from here (score ${(timeline[i] ?? result.score).toFixed(2)})`;

@@ -7,6 +7,7 @@ export function toJson(result: Result): object {
     file: result.file,
     verdict: result.verdict,
     score: result.score,
+    strength: result.strength,
     language: result.language,
     format: result.format,
     encoding: result.encoding,

@@ -13,14 +13,18 @@ export const VERDICT_PALETTE: Record<Verdict, { badge: Style; text: Style }> = {
   clean: { badge: (c) => c.bold.black.bgGreen, text: (c) => c.green },
 };
 
-/** The terminal colour of each category, wherever a finding or category is shown. */
+/**
+ * The terminal colour of each category, wherever a finding or category is shown. A 16-colour
+ * terminal has six hues: each stage gets its own (payment and credentials, both the payment stage,
+ * share red, credentials in bold), pressure is bold without a hue, counter-signals are green.
+ */
 export const CATEGORY_COLOR: Record<Category, Style> = {
   hook: (c) => c.magenta,
   authority: (c) => c.blue,
-  remote_access: (c) => c.red,
+  remote_access: (c) => c.cyan,
   fake_proof: (c) => c.yellow,
-  payment: (c) => c.redBright,
-  credentials: (c) => c.cyan,
-  pressure: (c) => c.magentaBright,
+  payment: (c) => c.red,
+  credentials: (c) => c.bold.redBright,
+  pressure: (c) => c.bold.whiteBright,
   counter: (c) => c.green,
 };

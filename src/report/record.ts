@@ -1,7 +1,7 @@
 import { safeJson } from './safe.js';
 import { toJson } from './json.js';
 import type { ReportEntry } from './html/entry.js';
-import type { Category, Language, Result, Verdict } from '../types.js';
+import type { Category, Language, Result, Stage, Verdict } from '../types.js';
 
 /** A piece of evidence as shown in the scan summary. */
 export interface Evidence {
@@ -24,9 +24,16 @@ export type ScanRecord =
       file: string;
       verdict: Verdict;
       score: number;
+      /** The score's log-odds: what results are ranked by (scores saturate at 1.00). */
+      strength: number;
       language: Language;
-      /** Categories with a score, highest first (at most 3). */
+      /** Categories with a score, highest first. */
       categories: Category[];
+      /** First utterance at which the call read as a scam, or null. */
+      alert: number | null;
+      utterances: number;
+      stages: Stage[];
+      driver: string | null;
       /** The findings that added most to the score (at most 3). */
       evidence: Evidence[];
       json?: string;
@@ -53,14 +60,25 @@ export function toRecord(result: Result, withJson: boolean, withResult = false):
   const categories = (Object.entries(result.categories) as Array<[Category, number]>)
     .filter(([, v]) => v > 0)
     .sort((a, b) => b[1] - a[1])
-    .slice(0, 3)
     .map(([c]) => c);
   const evidence = result.findings
     .filter((f) => f.contribution > 0)
     .sort((a, b) => b.contribution - a.contribution)
     .slice(0, 3)
     .map((f) => ({ category: f.category, text: f.text, utterance: f.utterance, line: f.line, column: f.column, contribution: f.contribution }));
-  const record: ScanRecord = { file: result.file, verdict: result.verdict, score: result.score, language: result.language, categories, evidence };
+  const record: ScanRecord = {
+    file: result.file,
+    verdict: result.verdict,
+    score: result.score,
+    strength: result.strength,
+    language: result.language,
+    categories,
+    alert: result.alert,
+    utterances: result.utterances,
+    stages: result.stagesSeen,
+    driver: result.driver,
+    evidence,
+  };
   if (withJson) record.json = safeJson(toJson(result));
   if (withResult) record.result = result;
   return record;

@@ -32,12 +32,13 @@ export function formatScanPretty(summary: ScanSummary, totals: ScanSummaryJson, 
     out.push(`  ${VERDICT_PALETTE[v].text(c)(v.padEnd(11))} ${n(count).padStart(9)}  ${c.dim(`${((count / total) * 100).toFixed(1).padStart(5)}%`)}`);
   }
   out.push(`  ${(totals.errors ? c.bold.magenta : c.dim)('error'.padEnd(11))} ${n(totals.errors).padStart(9)}`);
+  if (totals.hidden) out.push(c.dim(`  ${n(totals.hidden)} results left out by --min-score, --only or --category`));
 
   if (summary.riskiest.length) {
     out.push('', c.bold(`Riskiest ${summary.riskiest.length}:`));
     summary.riskiest.forEach((r, i) => {
       out.push(
-        `  ${String(i + 1).padStart(2)}. ${VERDICT_PALETTE[r.verdict].text(c)(r.verdict.toUpperCase().padEnd(10))} ${r.score.toFixed(2)}  ${c.bold(safeText(r.file))}`,
+        `  ${String(i + 1).padStart(2)}. ${VERDICT_PALETTE[r.verdict].text(c)(r.verdict.toUpperCase().padEnd(10))} ${r.score.toFixed(2)} ${c.dim(`strength ${r.strength.toFixed(1).padStart(5)}`)}  ${c.bold(safeText(r.file))}`,
       );
       for (const e of r.evidence) {
         const where = c.dim(`#${e.utterance} ${e.line}:${e.column}`);

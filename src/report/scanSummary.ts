@@ -13,6 +13,8 @@ export interface ScanSummaryJson {
   scanned: number;
   notScanned: number;
   results: number;
+  /** Results not shown: left out by --min-score, --only or --category. */
+  hidden: number;
   verdicts: Record<Verdict, number>;
   errors: number;
   bytes: number;
@@ -33,8 +35,11 @@ export class ScanSummary {
   readonly errors: Array<{ file: string; error: string }> = [];
   errorCount = 0;
   results = 0;
+  /** Results left out by --min-score, --only or --category. */
+  hidden = 0;
 
-  add(r: ScanRecord): void {
+  /** Counts a record; a result not `shown` (filtered out) is counted but never listed as riskiest. */
+  add(r: ScanRecord, shown = true): void {
     this.results++;
     if (isError(r)) {
       this.errorCount++;
@@ -42,12 +47,14 @@ export class ScanSummary {
       return;
     }
     this.verdicts[r.verdict]++;
-    if (r.verdict === 'clean') return;
+    if (!shown) this.hidden++;
+    if (r.verdict === 'clean' || !shown) return;
     const list = this.riskiest;
-    if (list.length === TOP_RISKIEST && r.score <= list[list.length - 1]!.score) return;
-    // Stable: an equal score goes after the ones already there, which came earlier in path order.
+    // Ranked by strength, not score: scores saturate at 1.00, so most flagged calls would tie.
+    if (list.length === TOP_RISKIEST && r.strength <= list[list.length - 1]!.strength) return;
+    // Stable: an equal strength goes after the ones already there, which came earlier in path order.
     let at = list.length;
-    while (at > 0 && list[at - 1]!.score < r.score) at--;
+    while (at > 0 && list[at - 1]!.strength < r.strength) at--;
     const { json: _json, report: _report, ...small } = r;
     list.splice(at, 0, small);
     if (list.length > TOP_RISKIEST) list.pop();
@@ -65,6 +72,7 @@ export class ScanSummary {
       scanned: outcome.done,
       notScanned: outcome.files - outcome.done,
       results: this.results,
+      hidden: this.hidden,
       verdicts: { ...this.verdicts },
       errors: this.errorCount,
       bytes: outcome.bytes,

@@ -96,3 +96,17 @@ export function wrap(pieces: readonly Piece[], width: number): string[] {
   lines.push(line);
   return lines;
 }
+
+/** The text cut to at most `width` columns, with `…` where it was cut. */
+export function truncate(text: string, width: number): string {
+  if (textWidth(text) <= width) return text;
+  let out = '';
+  let used = 0;
+  for (const ch of text) {
+    const w = charWidth(ch);
+    if (used + w > width - 1) break;
+    out += ch;
+    used += w;
+  }
+  return out + '…';
+}

@@ -25,6 +25,7 @@ export function sessionResult(session: CallSession, meta: ResultMeta, locate: (o
     file: meta.file,
     verdict: result.verdict,
     score: result.score,
+    strength: Math.round(result.logit * 100) / 100,
     language: session.language,
     format: meta.format,
     encoding: meta.encoding,

@@ -1,12 +1,6 @@
-import { createRequire } from 'node:module';
 import type { Token } from '../../types.js';
 import { remember } from './memo.js';
-
-// natural by deep path (its index loads database drivers and prints).
-const require = createRequire(import.meta.url);
-const jaroWinkler = require('natural/lib/natural/distance/jaro-winkler_distance.js') as (a: string, b: string) => number;
-const DoubleMetaphone = require('natural/lib/natural/phonetics/double_metaphone.js') as new () => { process(word: string): [string, string] };
-const metaphone = new DoubleMetaphone();
+import { doubleMetaphoneKey, jaroWinkler } from './natural.js';
 
 /** How alike a misheard word must be to a brand: close in spelling and the same in sound. */
 const MIN_JARO_WINKLER = 0.9;
@@ -101,7 +95,7 @@ function closestBrand(word: string, brands: readonly string[], index: BrandIndex
       counted = true;
     }
     if (!mayBe(index, brands, b, scratch, word.length)) continue;
-    if (jaroWinkler(word, brand) >= MIN_JARO_WINKLER && phonetic(word) === phonetic(brand)) return brand;
+    if (jaroWinkler(word, brand) >= MIN_JARO_WINKLER && keepsConsonants(word, brand) && phonetic(word) === phonetic(brand)) return brand;
   }
   return null;
 }
@@ -126,13 +120,26 @@ function pairMayBe(first: string, second: string, brands: readonly string[], ind
 }
 
 function phonetic(word: string): string {
-  return metaphone.process(word)[0];
+  return doubleMetaphoneKey(word);
+}
+
+/**
+ * Whether the word has every consonant letter of the brand (z for s): a mishearing changes vowels
+ * ("any dusk", "rustdisk"), doubles ("quickasist") or voicing ("connectwize"), while a word that lacks one is another word that happens to
+ * sound alike (double metaphone ignores a W inside a word: French "connectez", "connectés" sound
+ * like "connectwise").
+ */
+function keepsConsonants(word: string, brand: string): boolean {
+  const heard = word.replace(/z/g, 's');
+  for (const ch of brand.replace(/z/g, 's')) if (!'aeiouy'.includes(ch) && !heard.includes(ch)) return false;
+  return true;
 }
 
 /**
  * The brand a word was probably meant to be ("anydusk" → "anydesk", "teamviwer" → "teamviewer"),
  * or null. Bounded so that common words do not start matching: only words of 6+ letters, the same
- * first letter, at most 2 letters longer or shorter, Jaro-Winkler ≥ 0.9 and the same double-metaphone key.
+ * first letter, at most 2 letters longer or shorter, Jaro-Winkler ≥ 0.9, every consonant letter of
+ * the brand, and the same double-metaphone key.
  */
 export function brandFor(word: string, brands: readonly string[]): string | null {
   const memo = indexOf(brands).words;

@@ -1,14 +1,9 @@
-import { createRequire } from 'node:module';
 import type { Language } from '../../types.js';
 import { remember } from './memo.js';
+import { porterStemmers } from './natural.js';
 
 /** Stems a normalized word form. */
 export type Stemmer = (form: string) => string;
-
-// natural is imported by deep path: its index loads database drivers, reads .env and prints.
-const require = createRequire(import.meta.url);
-type Porter = { stem(word: string): string };
-const load = (name: string) => require(`natural/lib/natural/stemmers/${name}.js`) as Porter;
 
 /**
  * French is stemmed on the folded form (no accents), so that text typed or transcribed without
@@ -17,11 +12,11 @@ const load = (name: string) => require(`natural/lib/natural/stemmers/${name}.js`
  */
 const BUILDERS: Record<Language, () => Stemmer> = {
   en: () => {
-    const porter = load('porter_stemmer');
+    const porter = porterStemmers.en;
     return (form) => porter.stem(form);
   },
   fr: () => {
-    const porter = load('porter_stemmer_fr');
+    const porter = porterStemmers.fr;
     return (form) => {
       let s = porter.stem(form).replace(/e+$/, '');
       if (/ites?$/.test(form) && s.endsWith('it') && s.length >= 6) s = s.slice(0, -2);

@@ -33,6 +33,9 @@ export interface Flags {
   failOn?: FailOn;
   /** --format of the command being run. */
   format?: string;
+  /** --scam-threshold and --suspicious-threshold. */
+  scamThreshold?: number;
+  suspiciousThreshold?: number;
 }
 
 export interface ResolveInput {
@@ -54,7 +57,10 @@ export function resolveConfig({ file, config, flags, command, formats }: Resolve
   const base = file ? dirname(file) : '.';
   return {
     file,
-    thresholds: { scam: fromFile(c.thresholds?.scam, null), suspicious: fromFile(c.thresholds?.suspicious, null) },
+    thresholds: {
+      scam: flagOr<number | null>('--scam-threshold', flags.scamThreshold, fromFile(c.thresholds?.scam, null)),
+      suspicious: flagOr<number | null>('--suspicious-threshold', flags.suspiciousThreshold, fromFile(c.thresholds?.suspicious, null)),
+    },
     language: flagOr('--lang', flags.language, fromFile(c.language, 'auto')),
     lexicons: flagOr(
       '--lexicons',

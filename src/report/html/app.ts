@@ -5,7 +5,7 @@
  * and no other.
  *
  * Data: #meta {categories, stages, thresholds}; #rows [file, verdict|'error', score, language, format,
- * utterances, alert, stage bits, [category numbers], error?]; #d<i> the detail of row i, deflated JSON
+ * utterances, alert, stage bits, [category numbers], error|null, strength|null]; #d<i> the detail of row i, deflated JSON
  * in base64 (see entry.ts). The page sets data-ready on <body> when the table is drawn, and on
  * #detail when a file's detail is.
  */
@@ -17,7 +17,8 @@ var meta = read('meta'), rows = read('rows');
 var CATS = meta.categories, STAGES = meta.stages, T = meta.thresholds;
 var RANK = { error: -1, clean: 0, suspicious: 1, scam: 2 };
 var PAGE = 50, SVG = 'http://www.w3.org/2000/svg';
-var state = { q: '', v: '', l: '', c: '', key: 'score', dir: -1, page: 0 };
+// Ranked by strength (the score's log-odds): scores saturate at 1.00; ties stay in path order.
+var state = { q: '', v: '', l: '', c: '', key: 'strength', dir: -1, page: 0 };
 var view = [];
 // Files are shown under the folder they all share, named once above the table.
 var base = (function () {
@@ -27,6 +28,17 @@ var base = (function () {
   return p.slice(0, Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')) + 1);
 })();
 function name(r) { return r[0].slice(base.length); }
+// A file's address is its name as the table shows it (#file=calls/a.txt); #f<row> still works.
+function address(i) { return '#file=' + encodeURIComponent(name(rows[i])); }
+function rowOf(hash) {
+  var m = /^#f(\d+)$/.exec(hash);
+  if (m) return +m[1] < rows.length ? +m[1] : -1;
+  if (hash.indexOf('#file=') !== 0) return -1;
+  var wanted;
+  try { wanted = decodeURIComponent(hash.slice(6)); } catch (e) { return -1; }
+  for (var i = 0; i < rows.length; i++) if (name(rows[i]) === wanted) return i;
+  return -1;
+}
 var UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 function hex(n, w) { var h = n.toString(16); while (h.length < w) h = '0' + h; return h; }
 // Like the terminal reports: controls and bidirectional overrides are shown, not obeyed.
@@ -59,6 +71,7 @@ function key(r, k) {
     case 'file': return name(r);
     case 'verdict': return RANK[r[1]];
     case 'score': return r[2];
+    case 'strength': return r[10] === null ? -Infinity : r[10];
     case 'alert': return r[6] === null ? Infinity : r[6];
     case 'language': return r[3];
     case 'format': return r[4];
@@ -93,9 +106,10 @@ function rowEl(i) {
     return el('span', { cls: on ? 'st on' : 'st', title: s + (on ? ' seen' : ' not seen'), text: on ? '\u25cf' : '\u25cb' });
   }));
   return el('tr', { cls: 'r-' + r[1] }, [
-    el('td', { cls: 'file' }, [el('a', { href: '#f' + i, text: vis(name(r)) })]),
+    el('td', { cls: 'file' }, [el('a', { href: address(i), text: vis(name(r)) })]),
     el('td', null, [badge(r[1])]),
     el('td', { cls: 'num', text: err ? '' : r[2].toFixed(2) }),
+    el('td', { cls: 'num', text: err ? '' : r[10].toFixed(1) }),
     el('td', { cls: 'num', text: r[6] === null ? '' : r[6] + ' / ' + r[5] }),
     el('td', { text: r[3] }),
     el('td', { text: r[4] }),
@@ -176,7 +190,7 @@ function transcript(d, alert, found) {
     });
     if (at < text.length) body.appendChild(document.createTextNode(vis(text.slice(at))));
     var li = el('li', { value: String(k + 1), cls: k + 1 === alert ? 'alert' : '' }, [
-      el('span', { cls: 'who', text: u[0] < 0 ? '' : vis(d.speakers[u[0]]) }), body,
+      el('span', { cls: 'who', title: u[0] < 0 ? '' : vis(d.speakers[u[0]]), text: u[0] < 0 ? '' : vis(d.speakers[u[0]]) }), body,
     ]);
     list.appendChild(li);
     if (k + 1 === alert) list.appendChild(el('li', { cls: 'alert-note', text: '\u25b2 alert: the call reads as a scam from here' }));
@@ -217,8 +231,21 @@ function show(i) {
   shown = i;
   sec.textContent = '';
   sec.removeAttribute('data-ready');
-  if (!r) { sec.hidden = true; return Promise.resolve(); }
+  if (!r) { sec.hidden = true; document.body.classList.remove('open'); return Promise.resolve(); }
   sec.hidden = false;
+  document.body.classList.add('open');
+  // Previous and next follow the table as filtered and sorted.
+  var at = view.indexOf(i);
+  var go = function (k) { return function () { location.hash = address(view[k]); }; };
+  var prev = el('button', { type: 'button', id: 'dprev', title: 'previous file in the table (\u2190)', text: '\u2039 Previous' });
+  var next = el('button', { type: 'button', id: 'dnext', title: 'next file in the table (\u2192)', text: 'Next \u203a' });
+  var close = el('button', { type: 'button', id: 'dclose', title: 'close (Esc)', 'aria-label': 'Close', text: '\u2715 Close' });
+  prev.disabled = at <= 0;
+  next.disabled = at < 0 || at >= view.length - 1;
+  if (!prev.disabled) prev.addEventListener('click', go(at - 1));
+  if (!next.disabled) next.addEventListener('click', go(at + 1));
+  close.addEventListener('click', closeDetail);
+  sec.appendChild(el('div', { cls: 'dnav' }, [prev, next, el('span', { cls: 'meta', text: at >= 0 ? (at + 1) + ' of ' + view.length : 'not in the filtered table' }), close]));
   sec.appendChild(el('h2', null, [badge(r[1]), ' ', el('span', { cls: 'file', title: vis(r[0]), text: vis(name(r)) })]));
   if (r[1] === 'error') {
     sec.appendChild(el('p', { cls: 'error', text: vis(r[9]) }));
@@ -238,7 +265,7 @@ function show(i) {
 function fill(sec, r, d) {
   var found = {};
   d.findings.forEach(function (f) { found[f[0]] = f; });
-  sec.appendChild(el('p', { cls: 'meta', text: 'score ' + r[2].toFixed(2) + ' \u00b7 ' + r[3] + ' \u00b7 ' + r[4] + ' \u00b7 ' + r[5] + ' utterances' +
+  sec.appendChild(el('p', { cls: 'meta', text: 'score ' + r[2].toFixed(2) + ' \u00b7 strength ' + r[10].toFixed(2) + ' \u00b7 ' + r[3] + ' \u00b7 ' + r[4] + ' \u00b7 ' + r[5] + ' utterances' +
     (d.driver ? ' \u00b7 driven by ' + vis(d.driver) : '') + (r[6] === null ? ' \u00b7 no alert' : ' \u00b7 alert at utterance ' + r[6] + ' of ' + r[5]) }));
   sec.appendChild(el('h3', { text: 'Risk timeline' }));
   sec.appendChild(timeline(d.timeline, r[5], r[6]));
@@ -251,9 +278,40 @@ function fill(sec, r, d) {
   d.warnings.forEach(function (w) { sec.appendChild(el('p', { cls: 'warning', text: 'warning: ' + vis(w) })); });
 }
 
+function closeDetail() {
+  history.replaceState(null, '', location.pathname + location.search);
+  show(-1);
+}
+
 function route() {
-  var m = /^#f(\d+)$/.exec(location.hash);
-  show(m ? +m[1] : -1).then(function () { if (m) $('detail').scrollIntoView(); });
+  var i = rowOf(location.hash);
+  show(i).then(function () { if (i >= 0) $('detail').scrollTop = 0; });
+}
+
+// The filtered rows, as the table sorts them, as CSV (text cells that a spreadsheet would run as a
+// formula get a leading ', as in scan --format csv).
+function csvCell(s) {
+  s = String(s);
+  if (/^[=+\-@\t\r]/.test(s) && s !== '-') s = "'" + s;
+  return /[",\r\n]|^\s|\s$/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+}
+function exportCsv() {
+  var head = ['file', 'verdict', 'score', 'strength', 'language', 'format', 'utterances', 'alert', 'stages', 'categories', 'error'];
+  var lines = [head.join(',')];
+  view.forEach(function (i) {
+    var r = rows[i], err = r[1] === 'error';
+    lines.push([
+      vis(r[0]), r[1], err ? '' : r[2], err || r[10] === null ? '' : r[10], r[3], r[4], err ? '' : r[5], r[6] === null ? '' : r[6],
+      STAGES.filter(function (s, k) { return (r[7] >> k) & 1; }).join(';'), r[8].map(function (c) { return CATS[c]; }).join(';'), err ? vis(r[9]) : '',
+    ].map(csvCell).join(','));
+  });
+  // Called with .call: the page test refuses a CSS url-open-paren anywhere in the page, and a method name ending in URL would read as one.
+  var url = URL.createObjectURL.call(URL, new Blob([lines.join('\r\n') + '\r\n'], { type: 'text/csv' }));
+  var a = el('a', { href: url, download: 'scamscan-files.csv' });
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(function () { URL.revokeObjectURL.call(URL, url); }, 1000);
 }
 
 $('q').addEventListener('input', function (e) { state.q = e.target.value; state.page = 0; refresh(); });
@@ -269,6 +327,13 @@ Array.prototype.forEach.call(document.querySelectorAll('th[data-key] button'), f
   });
 });
 $('prev').addEventListener('click', function () { state.page--; render(); });
+$('export').addEventListener('click', exportCsv);
+document.addEventListener('keydown', function (e) {
+  if ($('detail').hidden || /^(INPUT|SELECT|TEXTAREA)$/.test(e.target.tagName)) return;
+  if (e.key === 'Escape') closeDetail();
+  else if (e.key === 'ArrowLeft' && !$('dprev').disabled) $('dprev').click();
+  else if (e.key === 'ArrowRight' && !$('dnext').disabled) $('dnext').click();
+});
 $('next').addEventListener('click', function () { state.page++; render(); });
 window.addEventListener('hashchange', route);
 if (base) $('base').textContent = 'in ' + vis(base);

@@ -17,6 +17,8 @@ export interface ReportRow {
   file: string;
   verdict: Verdict;
   score: number;
+  /** The score's log-odds, what the table ranks by. */
+  strength: number;
   language: Language;
   format: string;
   utterances: number;
@@ -100,6 +102,7 @@ export function reportEntry(view: ExplainView): ReportEntry {
       file: result.file,
       verdict: result.verdict,
       score: result.score,
+      strength: result.strength,
       language: result.language,
       format: result.format,
       utterances: result.utterances,

@@ -10,11 +10,11 @@ import type { ReportStats } from './stats.js';
 const CATEGORY_HUE: Record<Category, [string, string]> = {
   hook: ['#8e24aa', '#f3e5f5'],
   authority: ['#1565c0', '#e3f2fd'],
-  remote_access: ['#c62828', '#ffebee'],
+  remote_access: ['#00838f', '#e0f7fa'],
   fake_proof: ['#b7791f', '#fff8e1'],
-  payment: ['#e65100', '#fff3e0'],
-  credentials: ['#00838f', '#e0f7fa'],
-  pressure: ['#ad1457', '#fce4ec'],
+  payment: ['#c62828', '#ffebee'],
+  credentials: ['#6d4c41', '#efebe9'],
+  pressure: ['#37474f', '#eceff1'],
   counter: ['#2e7d32', '#e8f5e9'],
 };
 
@@ -40,10 +40,11 @@ td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}td.
 .badge.v-scam{background:var(--scam)}.badge.v-suspicious{background:var(--suspicious);color:#000}.badge.v-clean{background:var(--clean)}.badge.v-error{background:var(--error)}
 .st{color:#c7c7cc;font-size:12px}.st.on{color:#37474f}.chip{display:inline-block;margin:0 4px 2px 0;padding:0 6px;border-radius:4px;font-size:12px;border:1px solid}
 #pager{display:flex;gap:10px;align-items:center;margin:8px 0}
-#detail{background:#fff;border:1px solid var(--line);border-radius:8px;padding:4px 18px 16px;margin-top:22px}#detail h2 .file{word-break:break-all}
-ol.transcript{padding-left:3.2em;margin:6px 0}ol.transcript li{padding:3px 0;border-bottom:1px dotted var(--line)}
+#detail{position:fixed;top:0;right:0;bottom:0;width:min(920px,100%);overflow:auto;z-index:2;background:#fff;border-left:1px solid var(--line);box-shadow:-6px 0 24px rgba(0,0,0,.15);padding:0 18px 16px}#detail h2 .file{word-break:break-all}
+.dnav{position:sticky;top:0;z-index:1;display:flex;gap:8px;align-items:center;background:#fff;padding:10px 0;border-bottom:1px solid var(--line)}.dnav #dclose{margin-left:auto}
+ol.transcript{padding-left:3.2em;margin:6px 0}ol.transcript li{padding:3px 0;border-bottom:1px dotted var(--line)}ol.transcript li:not(.alert-note)>span.who+span.text{display:inline-block;vertical-align:top;width:calc(100% - 8em - 8px)}
 ol.transcript li.alert{background:#fff5f5;box-shadow:inset 3px 0 var(--scam)}ol.transcript li.alert-note{list-style:none;color:var(--scam);font-weight:600;border:0}
-.who{display:inline-block;min-width:8em;font-weight:600;color:#37474f;margin-right:8px}mark{border-radius:3px;padding:0 1px;color:inherit}mark.negated{text-decoration:line-through}
+.who{display:inline-block;width:8em;vertical-align:top;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;font-weight:600;color:#37474f;margin-right:8px}mark{border-radius:3px;padding:0 1px;color:inherit}mark.negated{text-decoration:line-through}
 table.evidence td.said{font-weight:600}table.evidence td.id{color:var(--muted);font-size:12px}.legend{margin:4px 0}.warning{color:#8d6e00}
 ${CATEGORIES.map((c) => `.c-${c}{border-color:${CATEGORY_HUE[c][0]};color:${CATEGORY_HUE[c][0]}}mark.c-${c}{background:${CATEGORY_HUE[c][1]};border-bottom:2px solid ${CATEGORY_HUE[c][0]};color:inherit}rect.c-${c}{fill:${CATEGORY_HUE[c][0]}}`).join('\n')}
 `;
@@ -117,6 +118,7 @@ function controlsHtml(stats: ReportStats): string {
     ['file', 'File'],
     ['verdict', 'Verdict'],
     ['score', 'Score'],
+    ['strength', 'Strength'],
     ['alert', 'Alert'],
     ['language', 'Lang'],
     ['format', 'Format'],
@@ -134,7 +136,7 @@ function controlsHtml(stats: ReportStats): string {
       .map((l) => option(l, l))
       .join('')}</select>` +
     `<select id="fc" aria-label="Category">${option('', 'any category')}${CATEGORIES.map((c, i) => option(String(i), c)).join('')}</select>` +
-    `<span id="count" class="meta"></span></div><p id="base" class="meta"></p>` +
+    `<button id="export" type="button" title="the files shown (all pages), as CSV">Export CSV</button><span id="count" class="meta"></span></div><p id="base" class="meta"></p>` +
     `<table id="table"><thead><tr>${cols.map(([k, label]) => `<th data-key="${k}"><button type="button">${label}</button></th>`).join('')}<th>Top categories</th></tr></thead><tbody id="tbody"></tbody></table>` +
     `<nav id="pager"><button id="prev" type="button">‹ Previous</button><span id="page" class="meta"></span><button id="next" type="button">Next ›</button></nav></section>\n` +
     `<section id="detail" hidden></section>\n<noscript><p>The table and the transcripts need JavaScript; the summary above does not.</p></noscript>\n`

@@ -8,7 +8,7 @@ import { ReportStats } from './stats.js';
 /** Handed to the sink in chunks of about this size: one write per file would cost a syscall each. */
 const CHUNK = 256 * 1024;
 
-type RowArray = [string, string, number, string, string, number, number | null, number, number[], string?];
+type RowArray = [string, string, number, string, string, number, number | null, number, number[], string | null, number | null];
 
 function rowArray(r: ReportRow): RowArray {
   const stageBits = STAGES.reduce((bits, s, k) => (r.stages.includes(s) ? bits | (1 << k) : bits), 0);
@@ -22,6 +22,8 @@ function rowArray(r: ReportRow): RowArray {
     r.alert,
     stageBits,
     r.categories.map((c) => CATEGORIES.indexOf(c)),
+    null,
+    r.strength,
   ];
 }
 
@@ -42,7 +44,7 @@ export class HtmlReport {
   add(record: ScanRecord): void {
     const index = this.rows.length;
     if (isError(record)) {
-      this.rows.push([record.file, 'error', -1, '', '', 0, null, 0, [], record.error]);
+      this.rows.push([record.file, 'error', -1, '', '', 0, null, 0, [], record.error, null]);
       this.stats.add(record);
       return;
     }
