@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { brandFor, brandWord, restoreBrands } from '../src/core/text/fuzzy.js';
 import { tokenize } from '../src/core/text/tokenize.js';
+import { doubleMetaphoneKey } from '../src/core/text/natural.js';
 
 const BRANDS = ['anydesk', 'dwservice', 'helpme', 'supremo', 'teamviewer', 'ultraviewer'];
 const STOP = new Set(['me', 'du', 'the', 'you', 'can']);
@@ -55,14 +56,15 @@ describe('the letter bound before Jaro-Winkler', () => {
   // The definition, without the bound: what brandFor must find.
   const require = createRequire(import.meta.url);
   const jaroWinkler = require('natural/lib/natural/distance/jaro-winkler_distance.js') as (a: string, b: string) => number;
-  const DoubleMetaphone = require('natural/lib/natural/phonetics/double_metaphone.js') as new () => { process(word: string): [string, string] };
-  const metaphone = new DoubleMetaphone();
+  // Every consonant letter of the brand, z for s (see keepsConsonants in src/core/text/fuzzy.ts).
+  const consonants = (word: string, brand: string) =>
+    [...brand.replace(/z/g, 's')].every((ch) => 'aeiouy'.includes(ch) || word.replace(/z/g, 's').includes(ch));
   const definition = (word: string): string | null => {
     if (word.length < 6 || !/^[a-z]+$/.test(word)) return null;
     for (const brand of BRANDS) {
       if (brand === word) return brand;
       if (brand[0] !== word[0] || Math.abs(brand.length - word.length) > 2) continue;
-      if (jaroWinkler(word, brand) >= 0.9 && metaphone.process(word)[0] === metaphone.process(brand)[0]) return brand;
+      if (jaroWinkler(word, brand) >= 0.9 && consonants(word, brand) && doubleMetaphoneKey(word) === doubleMetaphoneKey(brand)) return brand;
     }
     return null;
   };

@@ -12,6 +12,7 @@
  * Pure and linear: one pass over the words, no backtracking regular expression.
  */
 
+import { normalizeWord } from '../text/normalize.js';
 import { SENTENCE_END } from './sentence.js';
 
 export type TurnKind = 'recovered' | 'continued';
@@ -87,36 +88,37 @@ const ANSWERS = new Set(`yes yeah yep no nope sure okay ok mhm uh-huh oui ouais 
 /** Conjunctions where a long clause is cut (same turn). */
 const CLAUSE_WORDS = new Set(`because so but and then cause parce mais donc puis ensuite`.split(/\s+/));
 
+/** A set of words as matching sees them (normalizeWord). */
+const wordSet = (words: string[]) => new Set(words.map(normalizeWord));
+
 /** Words a sentence cannot end on (articles, prepositions, conjunctions, possessives): a line ending on one is cut mid-sentence. */
-const DANGLING = new Set(
+const DANGLING = wordSet(
   `the a an of to with for from by into onto about and or nor your my his her our their every each
   le la les l un une des du de d au aux à et ou votre vos ton ta tes mon ma mes son sa ses notre nos leur leurs ce cet cette ces pour par avec sans dans chez que qu`.split(
     /\s+/,
   ),
 );
 
-const LETTER = /\p{L}/u;
-
 /**
  * Words a line of speech rarely ends on, besides DANGLING (pronouns, auxiliaries, conjunctions): a
  * block of lines whose ends often fall on one is a paragraph wrapped anywhere, not one turn a line.
  */
-const MID_CLAUSE = new Set(
+const MID_CLAUSE = wordSet(
   `because is are was were be been have has had will would can could should i he she we they if when than like which who whose
   it's i'm he's she's they're you're we're there's
   il elle ils elles je j tu on lui est a ai sont était avait qui quand si comme parce mais donc ne n se me te m s y`.split(/\s+/),
 );
 
-/** The last word of a line, lower-cased (letters and apostrophes, at most 8), or '' when it is longer or none. */
+/** The last word of a line as matching sees it (normalizeWord: look-alike letters, accents, invisible characters folded), or '' when it is long or none. */
 function lastWord(line: string): string {
   let end = line.length;
   while (end > 0 && line.charCodeAt(end - 1) <= 32) end--;
   let start = end;
-  while (start > 0 && end - start <= 8 && WORDISH.test(line[start - 1]!)) start--;
-  if (start === end || end - start > 8 || (start > 0 && WORDISH.test(line[start - 1]!))) return '';
-  return line.slice(start, end).toLowerCase().replace(/’/g, "'");
+  while (start > 0 && end - start <= 12 && WORDISH.test(line[start - 1]!)) start--;
+  if (start === end || end - start > 12 || (start > 0 && WORDISH.test(line[start - 1]!))) return '';
+  return normalizeWord(line.slice(start, end).replace(/’/g, "'"));
 }
-const WORDISH = /[\p{L}'’]/u;
+const WORDISH = /[\p{L}\p{M}'’\u200B-\u200D\u2060\uFEFF]/u;
 
 /** Whether a line ends on a word a sentence or turn rarely ends on (DANGLING, or a pronoun, auxiliary or conjunction). */
 export function endsMidClause(line: string): boolean {
@@ -126,13 +128,7 @@ export function endsMidClause(line: string): boolean {
 
 /** Whether a line of speech-to-text stops on a word no sentence ends on ("…and fill the" / "refund form…"): the next line goes on with it. */
 export function dangles(line: string): boolean {
-  let end = line.length;
-  while (end > 0 && line.charCodeAt(end - 1) <= 32) end--;
-  let start = end;
-  // The last word (at most 6 letters: every dangling word is short), so a long line costs nothing more.
-  while (start > 0 && end - start <= 6 && LETTER.test(line[start - 1]!)) start--;
-  if (start === end || end - start > 6 || (start > 0 && LETTER.test(line[start - 1]!))) return false;
-  return DANGLING.has(line.slice(start, end).toLowerCase());
+  return DANGLING.has(lastWord(line));
 }
 
 /** Segments shorter than this (in words) are not cut off: "sure no problem" stays one. */
