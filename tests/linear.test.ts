@@ -144,8 +144,10 @@ describe('findings per result are capped', () => {
     expect(result.warnings.at(-1)).toMatch(/^\d+ more findings not listed/);
     const json = formatJson(result);
     expect(json.length).toBeLessThan(500_000);
+    expect(JSON.parse(json).findingsOmitted).toBe(result.findingsOmitted);
     const few = classifyText('Agent: buy google play gift cards and read me the code.\n', {}, loadLexicons());
     expect(few.findingsOmitted).toBeUndefined();
     expect(few.warnings).toEqual([]);
+    expect('findingsOmitted' in JSON.parse(formatJson(few))).toBe(false);
   });
 });

@@ -33,6 +33,7 @@ export function toJson(result: Result): object {
       contribution: f.contribution,
       source: f.source,
     })),
+    ...(result.findingsOmitted !== undefined ? { findingsOmitted: result.findingsOmitted } : {}),
     warnings: result.warnings,
   };
 }
