@@ -158,6 +158,12 @@ describe('languages scamscan does not read', () => {
       ),
     ).toBeNull();
     expect(unsupportedLanguage('hola señor gracias')).toBeNull(); // too few words to say
+    // Read as English from its first minutes (detection stops once English clearly leads), whatever follows.
+    const english =
+      'Agent: hello this is the support team and we are calling you about your computer because it is sending us errors, can you see the screen, is it on, please do it now. ';
+    expect(
+      unsupportedLanguage(english + 'Cliente: hola señor, no entiendo, ¿qué es esto? gracias, usted está muy amable pero ahora no puedo. '.repeat(40)),
+    ).toBeNull();
   });
 });
 

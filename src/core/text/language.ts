@@ -32,8 +32,11 @@ function index(): ReadonlyMap<string, readonly string[]> {
 }
 const FOREIGN = index();
 
-/** Detection reads at most this much of the text, as the session does. */
-const SAMPLE = 20_000;
+/** Detection reads at most this much of the text: a call clearly in another language is clear in its first minutes. */
+export const LANGUAGE_SAMPLE = 4_000;
+const SAMPLE = LANGUAGE_SAMPLE;
+/** Once this many English or French function words outnumber the foreign ones three to one, the call cannot be clearly foreign. */
+const CLEARLY_SUPPORTED = 20;
 /** Fewer words than this say too little to refuse a call. */
 const MIN_WORDS = 12;
 
@@ -47,7 +50,7 @@ export function languageEvidence(text: string): { words: number; foreign: number
   for (const m of sample.toLowerCase().matchAll(/\p{L}+/gu)) {
     words++;
     const w = m[0];
-    if (SUPPORTED.has(w)) supported++;
+    if (SUPPORTED.has(w) && ++supported >= CLEARLY_SUPPORTED && foreign * 3 < supported) break;
     const langs = FOREIGN.get(w);
     if (!langs) continue;
     foreign++;
