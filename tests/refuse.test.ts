@@ -160,7 +160,7 @@ describe('languages scamscan does not read', () => {
     expect(unsupportedLanguage('hola señor gracias')).toBeNull(); // too few words to say
     // Read as English from its first minutes (detection stops once English clearly leads), whatever follows.
     const english =
-      'Agent: hello this is the support team and we are calling you about your computer because it is sending us errors, can you see the screen, is it on, please do it now. ';
+      'Agent: hello this is the support team and we are calling you about your computer because it is sending us errors, can you see the screen, is it on, please do it now, and tell me what you see on it, is that okay with you? ';
     expect(
       unsupportedLanguage(english + 'Cliente: hola señor, no entiendo, ¿qué es esto? gracias, usted está muy amable pero ahora no puedo. '.repeat(40)),
     ).toBeNull();
