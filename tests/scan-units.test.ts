@@ -283,9 +283,13 @@ describe('threadsFor', () => {
     expect(threadsFor(files(260), 2, true)).toBe(2);
     expect(threadsFor(files(260), 1, true)).toBe(0);
   });
-  it('uses workers past the size where they pay for starting', () => {
-    expect(threadsFor(files(WORKER_MIN_FILES + 1), 2)).toBe(2);
-    expect(threadsFor(files(10, WORKER_MIN_BYTES), 4)).toBe(4);
+  it('uses workers past the size where they pay for starting, leaving one core to the main thread', () => {
+    expect(threadsFor(files(WORKER_MIN_FILES + 1), 3)).toBe(2);
+    expect(threadsFor(files(10, WORKER_MIN_BYTES), 4)).toBe(3);
     expect(threadsFor(files(3, WORKER_MIN_BYTES), 8)).toBe(3);
+  });
+  it('uses no workers by default on 2 cores, where they do not pay, unless asked', () => {
+    expect(threadsFor(files(WORKER_MIN_FILES + 1), 2)).toBe(0);
+    expect(threadsFor(files(WORKER_MIN_FILES + 1), 2, true)).toBe(2);
   });
 });

@@ -7,8 +7,10 @@ import type { WalkEntry } from './walk.js';
 
 /**
  * Worker threads take a few hundred milliseconds of CPU each to start, load the lexicons and warm up
- * (the JIT, the per-word caches): by default they are used past this much work only (on a 2-core
- * machine two workers broke even with one thread at about 2,000 files of 5 KB).
+ * (the JIT, the per-word caches): by default they are used past this much work only, and one core is
+ * left to the main thread, which reads the files and orders and writes the results. On a 2-core
+ * machine two workers never paid (5,000 files of 5 KB: 0.98x one thread, with half again the CPU), so
+ * by default a machine needs 3 cores for workers.
  */
 export const WORKER_MIN_FILES = 2_000;
 export const WORKER_MIN_BYTES = 10 * 1024 * 1024;
@@ -41,7 +43,8 @@ export function threadsFor(entries: WalkEntry[], jobs: number, forced = false): 
   if (forced) return Math.min(jobs, entries.length);
   const bytes = entries.reduce((n, e) => n + e.size, 0);
   if (entries.length <= WORKER_MIN_FILES && bytes <= WORKER_MIN_BYTES) return oneForBig;
-  return Math.min(jobs, entries.length);
+  const workers = jobs - 1;
+  return workers < 2 ? oneForBig : Math.min(workers, entries.length);
 }
 
 /**

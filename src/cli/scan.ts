@@ -33,7 +33,7 @@ export interface ScanCliOptions {
   textColumn?: string;
   idColumn?: string;
   maxSize: number;
-  /** Worker threads asked for; absent: the CPUs, when the batch is large enough to pay for them. */
+  /** Worker threads asked for; absent: one fewer than the CPUs (at least 2), when the batch is large enough to pay for them. */
   jobs?: number;
   include?: string[];
   exclude?: string[];
@@ -190,7 +190,7 @@ export function scanCommand(cmd: Command, io: CliIO, state: CliState): void {
     .option('--max-size <MB>', 'report files larger than this many megabytes as errors', positiveNumber, 50)
     .option('--time-limit <seconds>', 'report a file (or data set row) still being read after this many seconds as an error', positiveNumber, TIME_LIMIT)
     .addOption(
-      new Option('-j, --jobs <n>', 'worker threads (1: all in the main thread; default: the CPUs, when the batch is over 2,000 files or 10 MB)').argParser(
+      new Option('-j, --jobs <n>', 'worker threads (1: all in the main thread; default: one fewer than the CPUs, at least 2, when the batch is over 2,000 files or 10 MB)').argParser(
         positiveInt,
       ),
     )
