@@ -190,9 +190,10 @@ export function scanCommand(cmd: Command, io: CliIO, state: CliState): void {
     .option('--max-size <MB>', 'report files larger than this many megabytes as errors', positiveNumber, 50)
     .option('--time-limit <seconds>', 'report a file (or data set row) still being read after this many seconds as an error', positiveNumber, TIME_LIMIT)
     .addOption(
-      new Option('-j, --jobs <n>', 'worker threads (1: all in the main thread; default: one fewer than the CPUs, at least 2, when the batch is over 2,000 files or 10 MB)').argParser(
-        positiveInt,
-      ),
+      new Option(
+        '-j, --jobs <n>',
+        'worker threads (1: all in the main thread; default: one fewer than the CPUs, at least 2, when the batch is over 2,000 files or 10 MB)',
+      ).argParser(positiveInt),
     )
     .option('--include <glob>', 'scan only files matching this glob instead of the transcript extensions (repeatable)', collect)
     .option('--exclude <glob>', 'skip files and folders matching this glob (repeatable)', collect)
