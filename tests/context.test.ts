@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { some } from './helpers.js';
 import { classifyTranscript, loadLexicons } from '../src/index.js';
 import { classifyTranscriptText } from '../src/core/call/classify.js';
 import type { Result, Transcript, Utterance } from '../src/types.js';
@@ -61,18 +62,22 @@ describe('unknown speakers are unknown', () => {
     const r = run([
       [null, 'a man called me yesterday and he said he was from microsoft'],
       [null, 'he told me to download anydesk and he asked me to buy gift cards', 'continued'],
-      [null, 'so i read him the numbers on the cards', 'continued'],
+      [null, 'so i went and bought two google play cards', 'continued'],
     ]);
-    expect(finding(r, /read him the numbers|numbers/)?.modifiers ?? ['retold']).toContain('retold');
+    // The narrator's own words in the same turn are discounted too (this used to look for a finding
+    // in "so i read him the numbers on the cards", which nothing matches: it could not fail).
+    const own = finding(r, /google play/)!.modifiers;
+    expect(own.includes('retold') || own.includes('reported')).toBe(true);
+    expect(r.verdict).not.toBe('scam');
   });
 });
 
 describe('negation', () => {
   it('covers a coordinated list', () => {
     const r = run([['Bank', 'we will never ask for your pin or your password or gift cards']]);
-    for (const f of r.findings.filter((x) => x.category !== 'counter')) expect(f.modifiers).toContain('negated');
+    for (const f of some(r.findings.filter((x) => x.category !== 'counter'))) expect(f.modifiers).toContain('negated');
     const fr = run([['Banque', 'nous ne vous demanderons jamais votre code ni votre mot de passe ni des cartes cadeaux']], 'fr');
-    for (const f of fr.findings.filter((x) => x.category !== 'counter')) expect(f.modifiers).toContain('negated');
+    for (const f of some(fr.findings.filter((x) => x.category !== 'counter'))) expect(f.modifiers).toContain('negated');
   });
 
   it('does not reach from one turn into the next', () => {
@@ -93,23 +98,23 @@ describe('negation', () => {
     expect(finding(fr, /coupons/)!.modifiers).not.toContain('negated');
     // A warning that names the moves is still a warning.
     const warn = run([[null, 'we will never ask you to buy gift cards or for your pin']]);
-    for (const f of warn.findings.filter((x) => x.category !== 'counter')) expect(f.modifiers).toContain('negated');
+    for (const f of some(warn.findings.filter((x) => x.category !== 'counter'))) expect(f.modifiers).toContain('negated');
   });
 
   it('reaches into a phrase from inside it, except a condition or a prohibition', () => {
     // A denial inside the matched words: "social security numbers don't get suspended".
     const denial = run([[null, "no sir social security numbers don't get suspended that's a scam"]]);
-    expect(finding(denial, /suspended/)?.modifiers ?? ['negated']).toContain('negated');
+    expect(finding(denial, /suspended/)!.modifiers).toContain('negated');
     // A condition is no denial: "…using your amazon account if you do not authorize this purchase press one".
     const condition = run([[null, 'a purchase of an iphone using your amazon account if you do not authorize this purchase press one']]);
     const order = condition.findings.filter((f) => f.category === 'hook');
     expect(order.length).toBeGreaterThan(0);
-    for (const f of order) expect(f.modifiers).not.toContain('negated');
+    for (const f of some(order)) expect(f.modifiers).not.toContain('negated');
     // Pressure is a prohibition: "what do i say don't tell the cashier it's for us".
     const coached = run([[null, "okay what do i say don't tell the cashier it's for us just say it's a gift"]]);
     const pressure = coached.findings.filter((x) => x.category === 'pressure');
     expect(pressure.length).toBeGreaterThan(0);
-    for (const f of pressure) expect(f.modifiers).not.toContain('negated');
+    for (const f of some(pressure)) expect(f.modifiers).not.toContain('negated');
   });
 
   it('is not read into idioms that only contain a negator word', () => {
@@ -129,17 +134,17 @@ describe('negation', () => {
     const nobody = run([[null, 'personne ne va prendre le contrôle de votre ordinateur']], 'fr');
     expect(finding(nobody, /contrôle/)!.modifiers).toContain('negated');
     const no = run([[null, 'there is no need to download anydesk']]);
-    expect(finding(no, /anydesk/)?.modifiers ?? ['negated']).toContain('negated');
+    expect(finding(no, /anydesk/)!.modifiers).toContain('negated');
   });
 });
 
 describe('quote marks', () => {
   it('do not make a button, a URL or a search term reported speech', () => {
     const r = run([['Agent', 'Open your browser, type "anydesk.com" and click on "allow". Now download "AnyDesk".']]);
-    for (const f of r.findings) expect(f.modifiers).not.toContain('reported');
+    for (const f of some(r.findings)) expect(f.modifiers).not.toContain('reported');
     const inside = run([['Agent', 'Now in the search box type "anydesk remote desktop download for windows" and press enter.']]);
     expect(inside.findings.length).toBeGreaterThan(0);
-    for (const f of inside.findings) expect(f.modifiers).not.toContain('reported');
+    for (const f of some(inside.findings)) expect(f.modifiers).not.toContain('reported');
   });
 
   it('do not make a whole call written in quotes a retelling', () => {
@@ -161,7 +166,7 @@ Agent: Now buy Google Play gift cards and read me the numbers on the back.`;
 
   it('are reported speech with a reporting frame, before or after', () => {
     const before = run([['Mary', 'He told me: "Download AnyDesk. Then buy gift cards."']]);
-    for (const f of before.findings) expect(f.modifiers).toContain('reported');
+    for (const f of some(before.findings)) expect(f.modifiers).toContain('reported');
     const after = run([['Mary', '"Download AnyDesk," he said.']]);
     expect(finding(after, /anydesk/)!.modifiers).toContain('reported');
   });
@@ -176,8 +181,8 @@ Agent: Now buy Google Play gift cards and read me the numbers on the back.`;
     ]);
     const read = r.findings.filter((f) => f.utterance === 2 && f.category !== 'counter');
     expect(read.length).toBeGreaterThan(0);
-    for (const f of read) expect(f.modifiers).not.toContain('reported');
-    for (const f of read) expect(f.modifiers).not.toContain('receiver');
+    for (const f of some(read)) expect(f.modifiers).not.toContain('reported');
+    for (const f of some(read)) expect(f.modifiers).not.toContain('receiver');
   });
 });
 
@@ -186,11 +191,11 @@ describe('reported-speech markers', () => {
     const en = run([['Agent', 'Do you want me to connect to your computer? I will need you to download AnyDesk.']]);
     expect(finding(en, /anydesk/)!.modifiers).not.toContain('reported');
     const want = run([['Agent', 'Want me to stay on the line while you buy the gift cards?']]);
-    for (const f of want.findings) expect(f.modifiers).not.toContain('reported');
+    for (const f of some(want.findings)) expect(f.modifiers).not.toContain('reported');
     // "On vous demande de…" stays a marker: in a prevention talk it is the scammers' generic "on",
     // and without it a talk acting the script out reads as a live call (devset, FR).
     const fr2 = run([['Conseiller', 'On va vous faire installer AnyDesk et on va vous demander le code reçu par SMS.']], 'fr');
-    for (const f of fr2.findings) expect(f.modifiers).not.toContain('reported');
+    for (const f of some(fr2.findings)) expect(f.modifiers).not.toContain('reported');
   });
 
   it('are third-person retellings', () => {
@@ -198,7 +203,7 @@ describe('reported-speech markers', () => {
     for (const text of en) {
       const r = run([['Anne', text]]);
       expect(r.findings.length, text).toBeGreaterThan(0);
-      for (const f of r.findings) expect(f.modifiers, text).toContain('reported');
+      for (const f of some(r.findings)) expect(f.modifiers, text).toContain('reported');
     }
     const fr = [
       'il lui a dit de télécharger anydesk',
@@ -210,7 +215,7 @@ describe('reported-speech markers', () => {
     for (const text of fr) {
       const r = run([['Anne', text]], 'fr');
       expect(r.findings.length, text).toBeGreaterThan(0);
-      for (const f of r.findings) expect(f.modifiers, text).toContain('reported');
+      for (const f of some(r.findings)) expect(f.modifiers, text).toContain('reported');
     }
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import { compileLexicons } from '../src/core/lexicon/compile.js';
 import { loadLexiconSet } from '../src/node/lexicons.js';
 
@@ -19,3 +20,9 @@ export const sampleLabels = (): Map<string, string> =>
       .slice(1)
       .map((line) => line.split(',') as [string, string]),
   );
+
+/** The items, after checking there is at least one: a check over every finding must not pass on none. */
+export function some<T>(items: T[], what = 'findings'): T[] {
+  expect(items.length, `expected some ${what}`).toBeGreaterThan(0);
+  return items;
+}

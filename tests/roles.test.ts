@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { some } from './helpers.js';
 import { loadLexicons } from '../src/index.js';
 import { classifyTranscriptText } from '../src/core/call/classify.js';
 
@@ -18,7 +19,7 @@ Tech: Read me the nine digit code please.
 Victim: The code is 123 456 789. What do I do now?`;
     const r = classifyTranscriptText(call, lex);
     expect(r.driver).toBe('Tech');
-    for (const f of r.findings.filter((x) => x.speaker === 'Tech')) expect(f.modifiers).not.toContain('receiver');
+    for (const f of some(r.findings.filter((x) => x.speaker === 'Tech'))) expect(f.modifiers).not.toContain('receiver');
   });
 
   it('lets several speakers drive one call (a hand-off to a supervisor)', () => {
@@ -31,7 +32,7 @@ Supervisor: This is the supervisor of the refund department. You need to buy Goo
 Customer: Where do I buy them?
 Supervisor: Go to Walmart and read me the numbers on the back. Do not tell the cashier.`;
     const r = classifyTranscriptText(call, lex);
-    for (const f of r.findings.filter((x) => x.speaker === 'Agent' || x.speaker === 'Supervisor')) expect(f.modifiers, f.text).not.toContain('receiver');
+    for (const f of some(r.findings.filter((x) => x.speaker === 'Agent' || x.speaker === 'Supervisor'))) expect(f.modifiers, f.text).not.toContain('receiver');
     expect(
       r.findings
         .filter((x) => x.speaker === 'Customer' && x.category !== 'counter')
@@ -46,11 +47,11 @@ Supervisor: Go to Walmart and read me the numbers on the back. Do not tell the c
     );
     const byCaller = r.findings.filter((f) => f.speaker === 'Caller' && f.category !== 'counter');
     expect(byCaller.length).toBeGreaterThan(0);
-    for (const f of byCaller) expect(f.modifiers).toContain('receiver');
+    for (const f of some(byCaller)) expect(f.modifiers).toContain('receiver');
   });
 
   it('gives no receiver discount to unlabelled speech', () => {
     const r = classifyTranscriptText('download anydesk now\nokay what do i do\nbuy google play gift cards and read me the numbers', lex);
-    for (const f of r.findings) expect(f.modifiers).not.toContain('receiver');
+    for (const f of some(r.findings)) expect(f.modifiers).not.toContain('receiver');
   });
 });
