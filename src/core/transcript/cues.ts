@@ -1,5 +1,6 @@
 import type { Utterance } from '../../types.js';
 import { MappedText, sentenceUtterances } from './mapped.js';
+import { endsSentence } from './sentence.js';
 import { NAME } from './label.js';
 
 /** Shared by the SRT and WebVTT readers: lines, timings, and cue text to utterances. */
@@ -145,9 +146,6 @@ interface Piece {
   start: number;
 }
 
-/** Whether a text ends a sentence (punctuation at its end). */
-const ENDS_SENTENCE = /[.!?…]["”»)\]]*\s*$/u;
-
 /**
  * The utterances of the cue parts, in order. Captions cut sentences anywhere: unlabelled parts of
  * unknown speakers that go on from one another (no sentence end, no dash or `>>`, no label) are one
@@ -157,7 +155,7 @@ const ENDS_SENTENCE = /[.!?…]["”»)\]]*\s*$/u;
 function utterancesOf(pieces: Piece[]): Utterance[] {
   const utterances: Utterance[] = [];
   const goesOn = (prev: Part, next: Part) =>
-    prev.speaker === null && next.speaker === null && !prev.labelled && !next.labelled && !next.recovered && !ENDS_SENTENCE.test(prev.text.text);
+    prev.speaker === null && next.speaker === null && !prev.labelled && !next.labelled && !next.recovered && !endsSentence(prev.text.text);
   for (let i = 0; i < pieces.length;) {
     let j = i + 1;
     while (j < pieces.length && goesOn(pieces[j - 1]!.part, pieces[j]!.part)) j++;

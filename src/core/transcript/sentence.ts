@@ -6,4 +6,9 @@
  * a long run (`!?!?…x`), the run was read again from each, quadratic in its length. It finds the
  * same matches, since the leftmost match always starts at the run's first mark.
  */
-export const SENTENCE_END = /(?<![.!?…])[.!?…]+["”»)]*(?=\s|$)/gu;
+const MARKS = String.raw`(?<![.!?…])[.!?…]+["”»)]*`;
+export const SENTENCE_END = new RegExp(`${MARKS}(?=\\s|$)`, 'gu');
+
+const AT_END = new RegExp(`${MARKS}\\s*$`, 'u');
+/** Whether the text ends with a sentence end (SENTENCE_END, then only white space). */
+export const endsSentence = (text: string): boolean => AT_END.test(text);
