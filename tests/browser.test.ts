@@ -213,6 +213,16 @@ describe.skipIf(!available)(`scan --report in headless Chromium${available ? '' 
     expect(csv[0]).toBe('file,verdict,score,strength,language,format,utterances,alert,stages,categories,error');
     expect(csv).toHaveLength(shown + 1);
     for (const line of csv.slice(1)) expect(line).toMatch(/^[^,]*fr-[^,]*,scam,[\d.]+,-?[\d.]+,fr,/);
+    // Clean calls have negative strengths: numbers, not formulas, so no leading '.
+    await page.selectOption('#fv', 'clean');
+    const [clean] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+    const strengths = readFileSync((await clean.path())!, 'utf8')
+      .trimEnd()
+      .split('\r\n')
+      .slice(1)
+      .map((l) => l.split(',')[3]!);
+    expect(strengths.some((x) => x.startsWith('-'))).toBe(true);
+    for (const x of strengths) expect(x).toMatch(/^-?[\d.]+$/);
     await page.selectOption('#fv', '');
     await page.selectOption('#fl', '');
   });

@@ -292,8 +292,12 @@ function route() {
 // formula get a leading ', as in scan --format csv).
 function csvCell(s) {
   s = String(s);
-  if (/^[=+\-@\t\r]/.test(s) && s !== '-') s = "'" + s;
   return /[",\r\n]|^\s|\s$/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+}
+// Only text cells (file name, error): a negative strength is a number, not a formula.
+function textCell(s) {
+  s = String(s);
+  return /^[=+\-@\t\r]/.test(s) && s !== '-' ? "'" + s : s;
 }
 function exportCsv() {
   var head = ['file', 'verdict', 'score', 'strength', 'language', 'format', 'utterances', 'alert', 'stages', 'categories', 'error'];
@@ -301,8 +305,8 @@ function exportCsv() {
   view.forEach(function (i) {
     var r = rows[i], err = r[1] === 'error';
     lines.push([
-      vis(r[0]), r[1], err ? '' : r[2], err || r[10] === null ? '' : r[10], r[3], r[4], err ? '' : r[5], r[6] === null ? '' : r[6],
-      STAGES.filter(function (s, k) { return (r[7] >> k) & 1; }).join(';'), r[8].map(function (c) { return CATS[c]; }).join(';'), err ? vis(r[9]) : '',
+      textCell(vis(r[0])), r[1], err ? '' : r[2], err || r[10] === null ? '' : r[10], r[3], r[4], err ? '' : r[5], r[6] === null ? '' : r[6],
+      STAGES.filter(function (s, k) { return (r[7] >> k) & 1; }).join(';'), r[8].map(function (c) { return CATS[c]; }).join(';'), err ? textCell(vis(r[9])) : '',
     ].map(csvCell).join(','));
   });
   // Called with .call: the page test refuses a CSS url-open-paren anywhere in the page, and a method name ending in URL would read as one.
