@@ -106,4 +106,15 @@ describe('scan -', () => {
     const csv = await cli(['scan', '-', '--format', 'csv'], readFileSync(SCAM, 'utf8'));
     expect(csv.out.split('\n')[1]).toMatch(/^-,scam,/);
   });
+
+  it('makes stdin over --max-size an error record and scans the files', async () => {
+    const r = await cli(['scan', '-', CLEAN, '--format', 'ndjson', '--max-size', '0.001'], readFileSync(SCAM, 'utf8'));
+    const rows = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(rows[0]).toMatchObject({ file: '-', error: expect.stringMatching(/larger than --max-size/) });
+    expect(rows[1]).toMatchObject({ file: CLEAN, verdict: 'clean' });
+    expect(r.code).toBe(2);
+  });
 });

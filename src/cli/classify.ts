@@ -7,9 +7,9 @@ import { safeJson } from '../report/safe.js';
 import { EVIDENCE_ORDERS, formatPretty, type EvidenceOrder } from '../report/pretty.js';
 import type { Language, Result } from '../types.js';
 import type { CliIO } from './io.js';
-import { readInputFile, tooLarge } from '../node/read.js';
+import { readInputFile } from '../node/read.js';
 import { INPUT_FORMATS } from '../core/transcript/index.js';
-import { collect, LEXICONS_FLAGS, MB, packageVersion, positiveNumber, useColor, type CliState } from './shared.js';
+import { collect, LEXICONS_FLAGS, MB, packageVersion, positiveNumber, readStdinInput, useColor, type CliState } from './shared.js';
 import { FAIL_ON, type FailOn } from '../node/config/schema.js';
 import { configAdjustments } from './config.js';
 import { columns, writeExplain, type ExplainFlags } from './classifyExplain.js';
@@ -81,9 +81,7 @@ Examples:
         try {
           let bytes: Uint8Array;
           if (name === '-') {
-            if (io.stdinIsTTY) throw new ScamscanError('no input: give a transcript file or pipe text on stdin', '-');
-            bytes = await io.readStdin(opts.maxSize * MB);
-            if (bytes.length > opts.maxSize * MB) throw new ScamscanError(tooLarge(opts.maxSize * MB), '-');
+            bytes = await readStdinInput(io, opts.maxSize * MB, 'give a transcript file or pipe text on stdin');
           } else {
             bytes = readInputFile(name, opts.maxSize * MB);
           }

@@ -5,7 +5,6 @@ import { scanEntries } from '../batch/scan.js';
 import { runTask, TIME_LIMIT, type TaskOutput, type TaskSettings } from '../batch/task.js';
 import { loadLexicons } from '../node/classify.js';
 import { ScamscanError } from '../errors.js';
-import { tooLarge } from '../node/read.js';
 import { walkEntries } from '../batch/walk.js';
 import { safeText } from '../report/safe.js';
 import { FULL_RESULT_FORMATS, ScanOutput, SCAN_FORMATS, type ScanFormat } from '../report/scanOutput.js';
@@ -18,7 +17,7 @@ import { prepareLexicons } from '../index.js';
 import { INPUT_FORMATS } from '../core/transcript/index.js';
 import type { Language } from '../types.js';
 import type { CliIO } from './io.js';
-import { collect, LEXICONS_FLAGS, MB, packageVersion, positiveNumber, stoppedBy, useColor, type CliState, type Outcome } from './shared.js';
+import { collect, LEXICONS_FLAGS, MB, packageVersion, positiveNumber, readStdinInput, stoppedBy, useColor, type CliState, type Outcome } from './shared.js';
 import { FAIL_ON, type FailOn } from '../node/config/schema.js';
 import { configAdjustments } from './config.js';
 import type { Adjustments } from '../core/call/adjust.js';
@@ -54,10 +53,17 @@ export interface ScanCliOptions {
 
 const n = (x: number) => x.toLocaleString('en-US');
 
-/** `scan -`: the transcript piped on stdin (at most `maxBytes`: more is refused, as a file's would be). */
-async function readStdin(io: CliIO, maxBytes: number): Promise<Uint8Array> {
-  if (io.stdinIsTTY) throw new ScamscanError('no input: pipe a transcript on stdin, or give files and folders', '-');
-  return io.readStdin(maxBytes);
+/**
+ * `scan -`: the transcript piped on stdin. More than `maxBytes` is an error record, as a file's would
+ * be, and the scan goes on; a terminal on stdin stops it (there is no input).
+ */
+async function readStdin(io: CliIO, maxBytes: number): Promise<Uint8Array | ScanRecord> {
+  try {
+    return await readStdinInput(io, maxBytes, 'pipe a transcript on stdin, or give files and folders');
+  } catch (e) {
+    if (io.stdinIsTTY || !(e instanceof ScamscanError)) throw e;
+    return { file: '-', error: e.problem };
+  }
 }
 
 /** Scans the paths and writes the results; returns the outcome, for the exit code. `signal` is Ctrl-C, wired at the edge. */
@@ -119,7 +125,7 @@ export async function runScan(paths: string[], opts: ScanCliOptions, io: CliIO, 
     ...(report ? { withReport: true } : {}),
   };
   if (stdin) {
-    if (stdin.length > settings.maxBytes) write([{ file: '-', error: tooLarge(settings.maxBytes) }]);
+    if (!(stdin instanceof Uint8Array)) write([stdin]);
     else runTask({ index: -1, path: '-', bytes: stdin }, settings, loadLexicons(settings.lexicons), (out) => write(out.records));
   }
   const scanned = await scanEntries(entries, settings, {
@@ -132,7 +138,9 @@ export async function runScan(paths: string[], opts: ScanCliOptions, io: CliIO, 
     reportFile?.abort();
     throw e;
   });
-  const outcome = stdin ? { ...scanned, files: scanned.files + 1, done: scanned.done + 1, bytes: scanned.bytes + stdin.length } : scanned;
+  const outcome = stdin
+    ? { ...scanned, files: scanned.files + 1, done: scanned.done + 1, bytes: scanned.bytes + (stdin instanceof Uint8Array ? stdin.length : 0) }
+    : scanned;
   progress?.clear();
   const totals = summary.toJson(outcome, (performance.now() - started) / 1000);
   output.end(totals);

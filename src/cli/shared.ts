@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { InvalidArgumentError } from 'commander';
 import { PACKAGE_JSON } from '../node/paths.js';
+import { ScamscanError } from '../errors.js';
+import { tooLarge } from '../node/read.js';
 import type { CliIO } from './io.js';
 import type { Effective } from '../node/config/resolve.js';
 import type { FailOn } from '../node/config/schema.js';
@@ -62,3 +64,14 @@ export const collect = (value: string, previous: string[] | undefined): string[]
 
 /** The --lexicons option of every command that loads lexicons. */
 export const LEXICONS_FLAGS = '--lexicons <dir>';
+
+/**
+ * A transcript piped on stdin (`classify -`, `scan -`), at most `maxBytes`: a terminal on stdin is
+ * "no input" (with `hint`, what to do instead), more than the limit is refused as a file's would be.
+ */
+export async function readStdinInput(io: CliIO, maxBytes: number, hint: string): Promise<Uint8Array> {
+  if (io.stdinIsTTY) throw new ScamscanError(`no input: ${hint}`, '-');
+  const bytes = await io.readStdin(maxBytes);
+  if (bytes.length > maxBytes) throw new ScamscanError(tooLarge(maxBytes), '-');
+  return bytes;
+}
