@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { EXIT, ScamscanError } from '../errors.js';
-import { PACKAGE_JSON } from '../node/paths.js';
 import { safeText } from '../report/safe.js';
 import { applyConfig, configCommand } from './config.js';
 import { processIO, type CliIO } from './io.js';
-import type { CliState, Outcome } from './shared.js';
+import { packageVersion, type CliState, type Outcome } from './shared.js';
 import type { FailOn } from '../node/config/schema.js';
 import { VERDICTS, type Verdict } from '../types.js';
 
@@ -34,11 +32,6 @@ function exitCode(ended: { outcome: Outcome } | { error: unknown }): number {
   if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.error; // help and version exit 0
   if (e instanceof ScamscanError) return e.exitCode;
   return EXIT.error;
-}
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string };
-  return pkg.version;
 }
 
 type Register = (cmd: Command, io: CliIO, state: CliState) => void;
@@ -70,7 +63,7 @@ function commandIn(argv: string[]): string | undefined {
 async function program(io: CliIO, state: CliState, argv: string[]): Promise<Command> {
   const cmd = new Command('scamscan')
     .description('Flag technical-support scam phone calls in transcripts (English and French), with explained evidence.')
-    .version(version(), '-V, --version')
+    .version(packageVersion(), '-V, --version')
     .option('--verbose', 'show stack traces on errors')
     .option('--config <file>', 'config file (default: the nearest scamscan.config.json or .scamscanrc.json)')
     .option('--no-config', 'read no config file')

@@ -7,7 +7,7 @@ import { CATEGORY_COLOR, VERDICT_PALETTE } from './palette.js';
 import { safeText } from './safe.js';
 import { clock } from './pretty.js';
 import { buckets, bar } from './sparkline.js';
-import { textWidth, wrap, type Piece } from './wrap.js';
+import { pad, textWidth, truncate, wrap, type Piece } from './wrap.js';
 
 export interface ExplainOptions {
   color: boolean;
@@ -29,16 +29,6 @@ export const CATEGORY_MARK: Record<Category, string> = {
 
 const SPEAKER_MAX = 14;
 const MIN_TEXT = 20;
-
-function fit(name: string, width: number): string {
-  if (textWidth(name) <= width) return name + ' '.repeat(width - textWidth(name));
-  let out = '';
-  for (const ch of name) {
-    if (textWidth(out + ch) > width - 1) break;
-    out += ch;
-  }
-  return out + '…' + ' '.repeat(width - 1 - textWidth(out));
-}
 
 /** The utterance's text as pieces: highlights coloured, or bracketed and tagged without colour. */
 function pieces(text: string, spans: ReturnType<typeof highlights>, c: ChalkInstance, color: boolean): Piece[] {
@@ -91,7 +81,7 @@ export function formatExplain(view: ExplainView, options: ExplainOptions): strin
     const alert = result.alert === u.index;
     const gutter = alert ? c.red.bold('▶ ') : '  ';
     const time = timed ? c.dim(u.start !== undefined ? clock(u.start) : '        ') + ' ' : '';
-    const head = `${gutter}${c.dim(String(u.index).padStart(numWidth))} ${time}${nameWidth ? c.bold(fit(names[i]!, nameWidth)) + ' ' : ''}`;
+    const head = `${gutter}${c.dim(String(u.index).padStart(numWidth))} ${time}${nameWidth ? c.bold(pad(truncate(names[i]!, nameWidth), nameWidth)) + ' ' : ''}`;
     lines.forEach((line, k) => out.push(`${k === 0 ? head : blank}${c.dim('│')} ${line}`));
     if (alert) {
       const note = `└ alert: the call reads as a scam from here (score ${(timeline[i] ?? result.score).toFixed(2)})`;

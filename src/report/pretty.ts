@@ -4,7 +4,7 @@ import { STAGES } from '../types.js';
 import { byContribution, counters, decisive, evidenceRows, moveName, positiveTotal, share, type EvidenceRow } from './evidence.js';
 import { CATEGORY_COLOR, VERDICT_PALETTE } from './palette.js';
 import { safeText } from './safe.js';
-import { textWidth, truncate, wrap, type Piece } from './wrap.js';
+import { pad, textWidth, truncate, wrap, type Piece } from './wrap.js';
 
 export function clock(seconds: number): string {
   const s = Math.floor(seconds);
@@ -31,8 +31,6 @@ export interface PrettyOptions {
 /** Never narrower than this, whatever the terminal says. */
 const MIN_WIDTH = 40;
 const SPEAKER_MAX = 12;
-
-const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - textWidth(text)));
 
 /** `cover story "if the cashier asks…" (#35)`: a move, what was said (when `quote` > 0) and where. */
 function move(r: EvidenceRow, quote: number): string {

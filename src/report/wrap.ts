@@ -97,6 +97,9 @@ export function wrap(pieces: readonly Piece[], width: number): string[] {
   return lines;
 }
 
+/** The text padded with spaces to `width` columns (as it is when already wider). */
+export const pad = (text: string, width: number): string => text + ' '.repeat(Math.max(0, width - textWidth(text)));
+
 /** The text cut to at most `width` columns, with `…` where it was cut. */
 export function truncate(text: string, width: number): string {
   if (textWidth(text) <= width) return text;
