@@ -26,8 +26,6 @@ export function shows(filter: ResultFilter, r: Filterable): boolean {
   return true;
 }
 
-export const isFiltering = (f: ResultFilter) => f.minScore !== undefined || f.only !== undefined || f.categories !== undefined;
-
 /** A comma-separated list of names from `known` (commander parser; repeatable flags add up). */
 function listOf<T extends string>(known: readonly T[], what: string) {
   return (value: string, previous: T[] | undefined): T[] => {

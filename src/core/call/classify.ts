@@ -5,7 +5,7 @@ import { lineIndex } from '../transcript/position.js';
 import { capUtterances } from '../transcript/cap.js';
 import { sessionResult } from './sessionResult.js';
 import { readPlain } from '../transcript/plain.js';
-import { LANGUAGE_SAMPLE, unsupportedLanguage } from '../text/language.js';
+import { UNSUPPORTED_SAMPLE, unsupportedLanguage } from '../text/language.js';
 import { ScamscanError } from '../../errors.js';
 
 export interface ClassifyOptions {
@@ -35,7 +35,7 @@ export function refuseUnsupportedLanguage(transcript: Transcript, options: Class
   let text = '';
   for (const u of transcript.utterances) {
     text += u.text + '\n';
-    if (text.length > LANGUAGE_SAMPLE) break;
+    if (text.length > UNSUPPORTED_SAMPLE) break;
   }
   const language = unsupportedLanguage(text);
   if (language) {

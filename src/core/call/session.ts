@@ -202,7 +202,7 @@ interface Kept extends UtteranceParts {
 }
 
 /** The language is detected from at most this much of the call's text. */
-const LANGUAGE_SAMPLE = 20_000;
+const DETECT_SAMPLE = 20_000;
 
 export interface SessionState {
   /** Utterances so far. */
@@ -315,10 +315,10 @@ export class CallSession {
     this.voices.push(u.speaker !== null ? u.speaker : same ? this.voices.at(-1)! : `\u0000${++this.unknownTurns}`);
   }
 
-  /** Counts stopwords in the first LANGUAGE_SAMPLE characters of the call; true when the detected language changed. */
+  /** Counts stopwords in the first DETECT_SAMPLE characters of the call; true when the detected language changed. */
   private detect(tokens: Token[], facts: Facts[]): boolean {
-    if (this.sampled > LANGUAGE_SAMPLE) return false;
-    const room = LANGUAGE_SAMPLE - this.sampled;
+    if (this.sampled > DETECT_SAMPLE) return false;
+    const room = DETECT_SAMPLE - this.sampled;
     const counts = this.stopwordCounts;
     for (let i = 0; i < tokens.length; i++) {
       if (tokens[i]!.end > room) break;
@@ -424,17 +424,16 @@ export class CallSession {
     const drives = rules.drives.all.length ? findHits(rules.drives, tokens, known(rules.drives)).filter((h) => instruction(h, tokens, u.text)) : [];
     const follows = rules.follows.all.length ? findHits(rules.follows, tokens, known(rules.follows)) : [];
     const context = contextModifiers(drives.length ? [...hits, ...drives] : hits, tokens, u.text, rules, carryIn, known, this.carry.readout);
-    const { modifiers: all, readout } = context;
+    const { modifiers: mods, readout } = context;
     this.carry = { words: context.carryOut, readout: context.carryReadout };
     // An instruction in reported speech ("he told me to download…") is not the speaker's own.
-    const ownDrives = drives.filter((_, k) => !all[hits.length + k]!.includes('reported')).length;
+    const ownDrives = drives.filter((_, k) => !mods[hits.length + k]!.includes('reported')).length;
     this.evaluation.noteTurn(voice, u.speaker, ownDrives, follows.length);
     // Narration in an unlabelled text can make it a retelling after its last finding: weigh again then too.
     const narration =
       u.speaker === null &&
       this.evaluation.noteUnknown(voice, rules.narration.all.length ? findHits(rules.narration, tokens, known(rules.narration)).length : 0);
     this.cued = ownDrives > 0 || follows.length > 0 || narration;
-    const mods = all;
     if (current) {
       this.recent.push(current);
       if (this.recent.length > across.depth) this.recent.shift();

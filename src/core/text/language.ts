@@ -33,16 +33,15 @@ function index(): ReadonlyMap<string, readonly string[]> {
 const FOREIGN = index();
 
 /** Detection reads at most this much of the text: a call clearly in another language is clear in its first minutes. */
-export const LANGUAGE_SAMPLE = 4_000;
-const SAMPLE = LANGUAGE_SAMPLE;
+export const UNSUPPORTED_SAMPLE = 4_000;
 /** Once this many English or French function words outnumber the foreign ones three to one, the call cannot be clearly foreign. */
 const CLEARLY_SUPPORTED = 20;
 /** Fewer words than this say too little to refuse a call. */
 const MIN_WORDS = 12;
 
-/** What the detection counts in the first SAMPLE characters: words, foreign and English/French function words, and the likeliest foreign language. */
-export function languageEvidence(text: string): { words: number; foreign: number; supported: number; best: string | null } {
-  const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
+/** What the detection counts in the first UNSUPPORTED_SAMPLE characters: words, foreign and English/French function words, and the likeliest foreign language. */
+function languageEvidence(text: string): { words: number; foreign: number; supported: number; best: string | null } {
+  const sample = text.length > UNSUPPORTED_SAMPLE ? text.slice(0, UNSUPPORTED_SAMPLE) : text;
   const counts = new Map<string, number>();
   let words = 0;
   let foreign = 0;

@@ -1,4 +1,4 @@
-import { canonicalSpeaker } from '../text/normalize.js';
+import { canonicalSpeaker, normalizeWord } from '../text/normalize.js';
 import type { Transcript, Utterance } from '../../types.js';
 import { remember } from '../text/memo.js';
 import { LINE_LABEL, NAME, labelName, labelTime, plausibleName as shortName } from './label.js';
@@ -69,7 +69,7 @@ function plausibleName(name: string): boolean {
 const plausibleNames = new Map<string, boolean>();
 
 function roleWord(name: string): boolean {
-  const first = canonicalSpeaker(name).split(/\s+/)[0]!.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+  const first = normalizeWord(canonicalSpeaker(name).split(/\s+/)[0]!);
   return ROLES.has(first);
 }
 
