@@ -34,4 +34,24 @@ describe('CallSession', () => {
     session.add({ speaker: 'Caller', text: 'Okay.', offset: 0 });
     expect(session.state().alert).toBe(alert);
   });
+
+  it('scores a call matched again after a language change as if it were read in that language from the start', () => {
+    // English first, then a French technician's terse instructions, then a long French line that
+    // switches the detected language: the roles noted while matching again must survive.
+    const text = [
+      'Client: Hello, yes, I am here, what is it about, is it about my computer?',
+      'Technicien: Téléchargez AnyDesk.',
+      'Client: Ok.',
+      'Technicien: Cliquez accepter.',
+      'Client: Ok.',
+      'Technicien: Donnez code.',
+      "Client: Alors le message dit que mon ordinateur est bloqué et qu'il faut appeler le support de Microsoft, et je vois aussi que mes données sont en danger, donc je vous donne le code qui est à l'écran, c'est le un deux trois.",
+    ].join('\n');
+    const switched = classifyTranscript(readPlain(text), lexicons);
+    const french = classifyTranscript(readPlain(text), lexicons, { language: 'fr' });
+    expect(switched.language).toBe('fr');
+    expect(switched.driver).toBe('Technicien');
+    expect(switched.findings.map((f) => f.modifiers)).toEqual(french.findings.map((f) => f.modifiers));
+    expect(switched.score).toBe(french.score);
+  });
 });

@@ -112,6 +112,9 @@ export class RunningEvaluation {
     this.drivers = new Set();
     this.narrators = new Set();
     this.unknown = { turns: 0, markers: 0, voices: new Set() };
+    this.scored = [];
+    this.speakers = 0;
+    this.result = score([], this.model);
   }
 
   /**

@@ -270,8 +270,11 @@ export class CallSession {
     const tokens = tokenize(u.text);
     const facts = factsOf(this.lexicons, tokens);
     let from = this.raws.length;
-    if (!this.forcedLanguage && this.detect(tokens, facts)) {
+    const relanguaged = !this.forcedLanguage && this.detect(tokens, facts);
+    if (relanguaged) {
       // The language changed with this utterance: match the call again in the new language (rare).
+      // The evaluation forgets first, since matching notes each utterance's turns and narration.
+      this.evaluation.reset();
       this.carry = { words: 0, readout: false };
       this.recent = [];
       this.raws.length = 0;
@@ -279,13 +282,13 @@ export class CallSession {
         const words = x === u ? tokens : tokenize(x.text);
         this.raws.push(...this.match(x, words, x === u ? facts : factsOf(this.lexicons, words)));
       }
-      this.evaluation.reset();
       from = 0;
     } else {
       this.raws.push(...this.match(u, tokens, facts));
     }
-    // The score moves only with new matches, or when roles may change (a second speaker, an instruction, a compliance).
-    if (this.raws.length !== from || (this.raws.length && (speakers < 2 !== this.speakers.size < 2 || this.cued))) {
+    // The score moves only with new matches, or when roles may change (a second speaker, an instruction, a
+    // compliance), or when everything was matched again.
+    if (relanguaged || this.raws.length !== from || (this.raws.length && (speakers < 2 !== this.speakers.size < 2 || this.cued))) {
       this.evaluation.update(from, this.speakers.size);
       if (this.alert === null && this.evaluation.result.verdict === 'scam') this.alert = u.index;
     }
