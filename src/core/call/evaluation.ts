@@ -73,7 +73,9 @@ export class RunningEvaluation {
   /** The main driver (the one who drives most), when labelled. */
   driver: string | null = null;
   drivers = new Set<string>();
+  /** The voices that narrate by their own findings (as last weighed), and whether every unlabelled voice does too. */
   private narrators = new Set<string>();
+  private allUnknownNarrate = false;
   readonly mods: Modifier[][] = [];
   readonly effective: number[] = [];
   private readonly stats = new Map<string, VoiceStats>();
@@ -111,6 +113,7 @@ export class RunningEvaluation {
     this.live = false;
     this.drivers = new Set();
     this.narrators = new Set();
+    this.allUnknownNarrate = false;
     this.unknown = { turns: 0, markers: 0, voices: new Set() };
     this.scored = [];
     this.speakers = 0;
@@ -161,23 +164,26 @@ export class RunningEvaluation {
   /** Takes in the findings from index `from` on, with `speakers` labelled speakers so far; false when nothing changed. */
   update(from: number, speakers: number): boolean {
     for (let i = from; i < this.raws.length; i++) this.count(this.raws[i]!);
-    const narrators = this.narratedWithoutLabels(speakers) ? new Set([...this.narrating, ...this.unknown.voices]) : this.narrating;
-    const { driver, drivers } = this.findDrivers(narrators, speakers);
+    // Every unlabelled voice narrates in an unlabelled retelling: a flag, not a copy of the voices
+    // (one per turn), so that taking in an utterance does not cost more as the call grows.
+    const allUnknown = this.narratedWithoutLabels(speakers);
+    const narrates = (voice: string) => this.narrating.has(voice) || (allUnknown && this.unknown.voices.has(voice));
+    const { driver, drivers } = this.findDrivers(narrates, speakers);
     let live = false;
-    for (const voice of this.driving) if (!narrators.has(voice)) live = true;
+    for (const voice of this.driving) if (!narrates(voice)) live = true;
+    const narratorsChanged =
+      allUnknown !== this.allUnknownNarrate || this.narrating.size !== this.narrators.size || [...this.narrating].some((n) => !this.narrators.has(n));
     const changed =
-      live !== this.live ||
-      driver !== this.driver ||
-      drivers.size !== this.drivers.size ||
-      [...drivers].some((d) => !this.drivers.has(d)) ||
-      narrators.size !== this.narrators.size ||
-      [...narrators].some((n) => !this.narrators.has(n));
+      live !== this.live || driver !== this.driver || drivers.size !== this.drivers.size || [...drivers].some((d) => !this.drivers.has(d)) || narratorsChanged;
     if (!changed && from === this.raws.length && speakers === this.speakers) return false;
     this.speakers = speakers;
     this.live = live;
     this.driver = driver;
     this.drivers = drivers;
-    this.narrators = new Set(narrators);
+    if (narratorsChanged) {
+      this.narrators = new Set(this.narrating);
+      this.allUnknownNarrate = allUnknown;
+    }
     if (changed) {
       this.top.clear();
       from = 0;
@@ -225,7 +231,7 @@ export class RunningEvaluation {
     this.classify(r.voice, s);
   }
 
-  private findDrivers(narrators: Set<string>, speakers: number): { driver: string | null; drivers: Set<string> } {
+  private findDrivers(narrates: (voice: string) => boolean, speakers: number): { driver: string | null; drivers: Set<string> } {
     const drivers = new Set<string>();
     if (speakers < 2) return { driver: null, drivers };
     // By function: who gives instructions, claims authority and makes requests more than they comply.
@@ -250,7 +256,7 @@ export class RunningEvaluation {
     // Nobody drives by function: the one whose evidence weighs most (a narrator's own words as retold).
     let best = 0;
     for (const [voice, s] of this.labelled) {
-      const w = s.weightReported + s.weightOther * (narrators.has(voice) ? this.model.modifiers.retold : 1);
+      const w = s.weightReported + s.weightOther * (narrates(voice) ? this.model.modifiers.retold : 1);
       if (w > best) [driver, best] = [voice, w];
     }
     if (driver !== null) drivers.add(driver);
@@ -260,7 +266,7 @@ export class RunningEvaluation {
   private weigh(i: number): void {
     const r = this.raws[i]!;
     const entry = r.hit.pattern.entry;
-    const narrator = this.narrators.has(r.voice);
+    const narrator = this.narrators.has(r.voice) || (this.allUnknownNarrate && this.unknown.voices.has(r.voice));
     // During a live call (someone drives it), reading out the scam's pop-up, message or record ("it says here…") is evidence.
     const live = r.readout === true && this.live && !narrator;
     const mods = live ? r.modifiers.filter((m) => m !== 'reported') : [...r.modifiers];
