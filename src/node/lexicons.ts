@@ -8,14 +8,13 @@ import { lexiconSchemas } from '../core/lexicon/schema.js';
 import { entryIdAt } from '../core/lexicon/entryId.js';
 
 import { BUILTIN_DIR } from './paths.js';
+import { issuePath } from './issuePath.js';
 
 /** The built-in lexicon folder (defined in paths.ts), beside the loader of lexicon folders. */
 export { BUILTIN_DIR };
 
 /** `entries[3].phrases[1]` from a zod issue path. */
-function pathText(path: ReadonlyArray<PropertyKey>): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('') || '(top level)';
-}
+const pathText = (path: ReadonlyArray<PropertyKey>): string => issuePath(path) || '(top level)';
 
 function readJson<T>(file: string, schema: z.ZodType<T>, shown: string): T {
   let raw: unknown;

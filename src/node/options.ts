@@ -1,5 +1,6 @@
 import type { z as Zod } from 'zod';
 import { ScamscanError } from '../errors.js';
+import { issuePath } from './issuePath.js';
 import { loadZod } from '../core/lexicon/zod.js';
 import { INPUT_FORMATS } from '../core/transcript/index.js';
 import { LANGUAGES } from '../types.js';
@@ -67,7 +68,7 @@ export function checkOptions(options: unknown): void {
   const parsed = optionsSchema().safeParse(options);
   if (parsed.success) return;
   const issue = parsed.error.issues[0]!;
-  const where = ['options', ...issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))].join('').replace(/\.\[/g, '[');
+  const where = `options${issue.path.length && typeof issue.path[0] !== 'number' ? '.' : ''}${issuePath(issue.path)}`;
   const file = (options as { file?: unknown }).file;
   const problem =
     issue.code === 'unrecognized_keys'

@@ -1,11 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ScamscanError } from '../../errors.js';
+import { issuePath } from '../issuePath.js';
 import { configSchema, type Config } from './schema.js';
-
-/** `thresholds.scam`, `allow[2]` from a zod issue path. */
-function keyPath(path: ReadonlyArray<PropertyKey>): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('');
-}
 
 /** Reads and validates a config file; every problem is one line naming the file and the key. */
 export function readConfig(file: string): Config {
@@ -19,7 +15,7 @@ export function readConfig(file: string): Config {
   const parsed = configSchema().safeParse(raw);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  const where = keyPath(issue.path);
+  const where = issuePath(issue.path);
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.map((k) => (where ? `${where}.${k}` : k));
     const known = where
